@@ -1,0 +1,146 @@
+/// A stateful integrator for one system: a GSL driver, the current time and state, and
+/// the system's inputs, which the caller may change between segments.
+///
+/// Typical use at a segment boundary (a drink, an infusion starting):
+/// ```swift
+/// let integrator = try Integrator(system: model, initialState: y0, options: .init())
+/// _ = integrator.advance(to: 2.0)                        // lands on t = 2 exactly
+/// integrator.withMutableState { y in y[0] += 0.25 }      // a bolus
+/// integrator.modifySystem { $0.infusionRate = 0.1 }      // an input changes
+/// integrator.reset()                                     // forget the stepper's history
+/// _ = integrator.advance(to: 6.0)
+/// ```
+/// One integrator per run; separate integrators may run on separate threads.
+public final class Integrator<System: ODESystem> {
+    @usableFromInline let box: SystemBox<System>
+    private let driver: GSLDriver
+    private let y: UnsafeMutablePointer<Double>
+    /// The options this integrator was built with.
+    public let options: SolverOptions
+    /// Number of state components.
+    public let dimension: Int
+    /// The current time: the end of the last accepted step.
+    public private(set) var time: Double
+    /// `.success` until a step fails; once failed, ``advance(to:)`` does nothing.
+    public private(set) var status: SolverStatus = .success
+    private var h: Double
+    private var steps = 0
+    private var resets = 0
+
+    /// - Throws: ``ODEError`` when the options are invalid, the dimension is not that of the
+    ///   system, the initial state is not finite, or GSL cannot allocate the driver.
+    public init(system: System, initialState: [Double], time t0: Double = 0, options: SolverOptions = .init()) throws {
+        let problems = options.problems
+        guard problems.isEmpty else { throw ODEError.invalidOptions(problems) }
+        let n = system.dimension
+        guard n >= 1 else { throw ODEError.invalidProblem("dimension must be ≥ 1 (got \(n))") }
+        guard initialState.count == n else {
+            throw ODEError.invalidProblem("initial state has \(initialState.count) components, the system has \(n)")
+        }
+        if let i = initialState.firstIndex(where: { !$0.isFinite }) {
+            throw ODEError.invalidProblem("initial state component \(i) is not finite (\(initialState[i]))")
+        }
+        guard t0.isFinite else { throw ODEError.invalidProblem("initial time is not finite") }
+        let floor = options.relativeTolerance > 0
+            ? Swift.max(options.absoluteTolerance / options.relativeTolerance, 1e-12) : 1
+        box = SystemBox(system: system, incrementFloor: Swift.min(floor, 1))
+        guard let d = GSLDriver(box: box, stepper: options.stepper, options: options) else {
+            throw ODEError.allocationFailed
+        }
+        driver = d
+        dimension = n
+        self.options = options
+        time = t0
+        h = options.initialStep
+        y = .allocate(capacity: n)
+        y.initialize(from: initialState, count: n)
+    }
+
+    deinit { y.deallocate() }
+
+    /// The system, with the inputs it has now. Setting it changes the right-hand side from
+    /// the current time on; call ``reset()`` after such a change.
+    public var system: System {
+        get { box.storage.pointee }
+        set { box.storage.pointee = newValue }
+    }
+
+    /// Changes the system in place (see ``system``).
+    public func modifySystem<R>(_ body: (inout System) throws -> R) rethrows -> R {
+        try body(&box.storage.pointee)
+    }
+
+    /// A copy of the current state.
+    public var state: [Double] { Array(UnsafeBufferPointer(start: y, count: dimension)) }
+
+    /// Reads the current state without copying.
+    public func withState<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: y, count: dimension))
+    }
+
+    /// Changes the current state in place (a bolus, a dose); call ``reset()`` afterwards.
+    public func withMutableState<R>(_ body: (UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
+        try body(UnsafeMutableBufferPointer(start: y, count: dimension))
+    }
+
+    /// Resets the GSL driver: the stepper's history is discarded so the next step starts
+    /// afresh from the current (possibly changed) state. Multistep methods restart at order 1.
+    public func reset() {
+        driver.reset()
+        h = Swift.max(Swift.min(h, options.initialStep * 1e3), options.initialStep)
+        resets += 1
+    }
+
+    /// Cost so far.
+    public var statistics: SolverStatistics {
+        var s = SolverStatistics()
+        s.steps = steps
+        s.rhsEvaluations = box.rhsEvaluations
+        s.jacobianEvaluations = box.jacobianEvaluations
+        s.resets = resets
+        return s
+    }
+
+    /// Integrates from ``time`` to exactly `t1` (`t1 ≥ time`), step by adaptive step.
+    /// On failure the time and state are those of the last accepted step, and the
+    /// failure is kept in ``status``.
+    @discardableResult
+    public func advance(to t1: Double) -> SolverStatus {
+        guard status.isSuccess else { return status }
+        precondition(t1 >= time, "Integrator.advance(to:) integrates forward only (t1 = \(t1) < t = \(time))")
+        while time < t1 {
+            if steps >= options.maxSteps {
+                status = .maxStepsReached(time: time, steps: steps)
+                return status
+            }
+            let outcome = driver.step(t: &time, to: t1, h: &h, y: y)
+            switch outcome {
+            case .ok:
+                break
+            case .badFunction:
+                let c = box.badComponent
+                status = .nonFiniteState(time: time, component: c >= 0 ? c : 0)
+                return status
+            case .maxIterations:
+                status = .maxStepsReached(time: time, steps: steps)
+                return status
+            case .noProgress:
+                status = .stepSizeUnderflow(time: time, step: h)
+                return status
+            case .other(let code, let message):
+                status = .gslError(time: time, code: code, message: message)
+                return status
+            }
+            steps += 1
+            if let bad = RHSBox.firstNonFinite(y, dimension) {
+                status = .nonFiniteState(time: time, component: bad)
+                return status
+            }
+            if time < t1 && Swift.abs(h) < options.minimumStep {
+                status = .stepSizeUnderflow(time: time, step: h)
+                return status
+            }
+        }
+        return status
+    }
+}

@@ -1,0 +1,57 @@
+/// How to integrate: the stepper and its error control.
+///
+/// The local error of each step is kept below `absoluteTolerance + relativeTolerance·|y_i|`
+/// for every component (GSL's standard control with `a_y = 1`, `a_dydt = 0`).
+public struct SolverOptions: Sendable, Equatable {
+    /// The GSL stepper. Default ``Stepper/msbdf``.
+    public var stepper: Stepper
+    /// Absolute tolerance, in the units of the state (> 0 unless `relativeTolerance` > 0).
+    public var absoluteTolerance: Double
+    /// Relative tolerance, dimensionless (≥ 0).
+    public var relativeTolerance: Double
+    /// First trial step, in time units (> 0). Default 1e-6.
+    public var initialStep: Double
+    /// Largest number of accepted steps over the whole solve (≥ 1). Default 1,000,000.
+    public var maxSteps: Int
+    /// Smallest step size allowed, in time units (≥ 0); a smaller step ends the solve
+    /// with ``SolverStatus/stepSizeUnderflow(time:step:)``. Default 0 (GSL's own floor).
+    public var minimumStep: Double
+
+    public init(
+        stepper: Stepper = .msbdf,
+        absoluteTolerance: Double = 1e-8,
+        relativeTolerance: Double = 1e-6,
+        initialStep: Double = 1e-6,
+        maxSteps: Int = 1_000_000,
+        minimumStep: Double = 0
+    ) {
+        self.stepper = stepper
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+        self.initialStep = initialStep
+        self.maxSteps = maxSteps
+        self.minimumStep = minimumStep
+    }
+
+    /// Every problem with these options, as user-facing sentences; empty when valid.
+    public var problems: [String] {
+        var out: [String] = []
+        if !(absoluteTolerance >= 0) || !absoluteTolerance.isFinite {
+            out.append("absolute tolerance must be a finite number ≥ 0 (got \(absoluteTolerance))")
+        }
+        if !(relativeTolerance >= 0) || !relativeTolerance.isFinite {
+            out.append("relative tolerance must be a finite number ≥ 0 (got \(relativeTolerance))")
+        }
+        if absoluteTolerance == 0 && relativeTolerance == 0 {
+            out.append("absolute and relative tolerance cannot both be 0")
+        }
+        if !(initialStep > 0) || !initialStep.isFinite {
+            out.append("initial step must be a finite number > 0 (got \(initialStep))")
+        }
+        if maxSteps < 1 { out.append("maximum number of steps must be ≥ 1 (got \(maxSteps))") }
+        if !(minimumStep >= 0) || !minimumStep.isFinite {
+            out.append("minimum step must be a finite number ≥ 0 (got \(minimumStep))")
+        }
+        return out
+    }
+}

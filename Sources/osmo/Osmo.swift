@@ -1,0 +1,31 @@
+import ArgumentParser
+import OsmoODE
+
+@main
+struct Osmo: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "osmo",
+        abstract: "Simulate diarrhea, dehydration and rehydration (ORS, sports drinks, IV) with an ODE model of body fluids.",
+        discussion: """
+            osmo integrates a model of the body's fluid compartments, electrolytes, gut lumen, kidneys \
+            and inflammation with the GNU Scientific Library's odeiv2 steppers.
+            """,
+        version: version,
+        subcommands: [Steppers.self]
+    )
+}
+
+/// `osmo steppers`: the GSL steppers osmo can use.
+struct Steppers: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the GSL odeiv2 steppers osmo can use.")
+
+    func run() {
+        for s in Stepper.allCases {
+            let kind = s.isStiff ? "implicit (stiff)" : (s == .msadams ? "multistep (non-stiff)" : "explicit")
+            let pad = String(repeating: " ", count: max(0, 9 - s.name.count))
+            print("\(s.name)\(pad)\(kind)\(s == .msbdf ? "  [default]" : "")")
+        }
+    }
+}
