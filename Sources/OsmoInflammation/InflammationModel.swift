@@ -1,0 +1,1 @@
+// Placeholder so the module builds; the inflammation submodel is being written (issue 4).

@@ -1,0 +1,108 @@
+/// Every physiological parameter of the fluid model, named once. Scenario overrides and sweeps
+/// use the names in ``ModelParameters/catalog`` (the same names as in MODEL.md).
+///
+/// Per-kg values are scaled by the patient's weight; `_w075` values by (weight / 70 kg)^0.75.
+public struct ModelParameters: Sendable, Equatable {
+    // MARK: Normal plasma values (PHYSIOLOGY.md §1c) — the starting state
+    public var plasmaSodium = 140.0          // mmol/L
+    public var plasmaPotassium = 4.2         // mmol/L
+    public var plasmaChloride = 103.0        // mmol/L
+    public var plasmaBicarbonate = 25.0      // mmol/L
+    public var plasmaMagnesium = 0.85        // mmol/L
+    public var plasmaGlucose = 5.0           // mmol/L
+    public var plasmaUrea = 5.0              // mmol/L (permeant: counts in osmolality, not tonicity)
+    public var cellSodium = 10.0             // mmol/L (§1d)
+    public var osmoticCoefficient = 0.96     // ECF and ICF salts, dimensionless (sets ICF K ≈ 140, §1d)
+    public var baseBufferFactor = 2.0        // apparent bicarbonate space / ECF volume
+
+    // MARK: Starling exchange, plasma ⇄ interstitium
+    public var plasmaProtein = 7.0                   // g/dL
+    public var interstitialProtein = 3.0             // g/dL
+    public var proteinReflection = 0.9              // σ, dimensionless
+    public var capillaryFiltrationPerKg = 0.0039     // L/h/mmHg/kg (≈ 4.5 mL/min/mmHg at 70 kg)
+    public var vascularCompliancePerKg = 0.0015      // L/mmHg/kg: capillary pressure vs plasma volume
+    public var interstitialCompliancePerKg = 0.007   // L/mmHg/kg: interstitial pressure vs volume
+    // MARK: Cells
+    public var cellWaterPermeabilityPerKg = 0.0046   // L/h per mOsm/kg per kg (ECF ⇄ ICF, τ ≈ 6 min)
+    public var pumpKmPotassium = 1.5                 // mmol/L external K for half-maximal Na/K pump
+    public var pumpKmSodium = 15.0                   // mmol/L internal Na (Hill 3)
+    public var potassiumExchangeTimeH = 15.0         // h: cell K turnover (⁴²K equilibrates in 24–48 h)
+    public var magnesiumPoolPerKg = 14.0             // mmol/kg exchangeable-over-days Mg (≈ 1000 mmol, §1d)
+    public var magnesiumExchangePerKg = 0.007        // L/h/kg pool ⇄ ECF
+    // MARK: Stomach and small intestine
+    public var gastricHalfTimeMin = 20.0             // min, liquids
+    public var sglt1VmaxPerKg = 5.7                  // mmol glucose/h/kg (≈ 1.2 g/min at 70 kg)
+    public var sglt1KmGlucose = 25.0                 // mmol/L, apparent (perfused jejunum)
+    public var sglt1KmSodium = 20.0                  // mmol/L
+    public var sglt1SodiumPerGlucose = 2.0           // Mackenzie 1998
+    public var sglt1WaterPerGlucose = 4.75           // mL per mmol glucose (264 H2O per cycle, Zeuthen 2001)
+    public var nheVmaxPerKg = 1.0                    // mmol Na/h/kg electroneutral NaCl absorption
+    public var nheKmSodium = 40.0                    // mmol/L
+    public var gutSodiumPermeabilityPerKg = 0.01     // L/h/kg paracellular
+    public var gutPotassiumPermeabilityPerKg = 0.01  // L/h/kg
+    public var gutChloridePermeabilityPerKg = 0.01   // L/h/kg
+    public var gutBicarbonatePermeabilityPerKg = 0.005 // L/h/kg
+    public var gutWaterPermeabilityPerKg = 5.7e-5    // L/h per mOsm/kg per kg
+    public var fructoseVmaxPerKg = 0.6               // mmol/h/kg (GLUT5)
+    public var fructoseKm = 20.0                     // mmol/L
+    public var citrateAbsorptionRate = 1.0           // 1/h
+    public var magnesiumAbsorptionRate = 0.1         // 1/h
+    public var glucosePassiveRate = 0.05             // 1/h paracellular glucose
+    public var smallBowelTransitRate = 0.4           // 1/h (mean transit ≈ 2.5 h)
+    public var illnessMotilityGain = 1.0             // transit × (1 + gain·load)
+    public var colonCapacityLPerDayPerKg = 0.064     // L/day/kg (≈ 4.5 L/day at 70 kg)
+    public var colonMaxFraction = 0.9                // of ileal inflow
+    public var basalStoolWaterLPerDayPerKg = 0.00143 // L/day/kg (100 mL/day at 70 kg)
+    public var basalStoolPotassiumPerKg = 0.114      // mmol/day/kg (8 mmol/day at 70 kg)
+    public var basalStoolSodiumPerKg = 0.029         // mmol/day/kg (2 mmol/day at 70 kg)
+    // MARK: Kidney
+    public var gfrMLPerMin = 125.0                   // mL/min at 70 kg, scaled (w/70)^0.75
+    public var gfrHalfVolume = 0.80                  // plasma volume fraction where GFR is half
+    public var gfrVolumeWidth = 0.05                 // logistic width
+    public var adhThreshold = 284.0                  // mOsm/kg (Endotext)
+    public var adhGain = 0.43                        // pmol/L per mOsm/kg (Endotext)
+    public var adhBasal = 0.3                        // pmol/L (detection limit)
+    public var adhVolumeThreshold = 0.92             // plasma volume fraction below which AVP rises
+    public var adhVolumeScale = 0.05                 // e-fold per 5 % volume
+    public var adhTimeConstantH = 0.5                // h (renal effect full after 1–2 h)
+    public var urineOsmMin = 50.0                    // mOsm/kg
+    public var urineOsmMax = 1200.0                  // mOsm/kg
+    public var ureaExcretionPerDay = 400.0           // mOsm/day at 70 kg, scaled (w/70)^0.75
+    public var natriuresisVolumeExponent = 4.0       // FE_Na ∝ (ECF/ECF0)^n
+    public var aldosteroneVolumeGain = 10.0          // target = exp(−g (ECF/ECF0 − 1))
+    public var aldosteronePotassiumExponent = 3.0    // target × (K/K0)^n
+    public var aldosteroneTimeConstantH = 8.0        // h
+    public var aldosteroneSodiumExponent = 1.5       // FE_Na ∝ A^−n
+    public var potassiumFloorPerDay = 10.0           // mmol/day at 70 kg (5–25, §8)
+    public var potassiumExcretionExponent = 4.0      // (K/K0)^n
+    public var glucoseThreshold = 10.0               // mmol/L renal threshold
+    public var magnesiumExcretionExponent = 4.0      // FE_Mg ∝ (Mg/Mg0)^n
+    public var acidProductionPerKgDay = 1.0          // mmol/kg/day
+    public var renalBaseGainPerKg = 0.03             // mmol/h per mmol/L per kg
+    // MARK: Other flows
+    public var insensibleCoefficient = 286.6         // mL/day × (w/kg)^0.2415: 500 at 10 kg, 800 at 70 kg
+    public var insensibleFeverGain = 0.13            // fraction per °C above 37
+    public var metabolicWaterPerDay = 0.30           // L/day at 70 kg, scaled (w/70)^0.75
+    public var glucoseTurnoverPerKg = 0.67           // mmol/h/kg (≈ 2 mg/kg/min)
+    public var maintenanceIntakeFraction = 1.0       // of Holliday–Segar water, Na, K, Mg
+    public var dietSodiumPer100mL = 3.0              // mmol per 100 mL maintenance water (Holliday–Segar)
+    public var dietPotassiumPer100mL = 2.0           // mmol per 100 mL
+    public var dietMagnesiumPerKgDay = 0.15          // mmol/kg/day absorbed-before-losses intake
+    public var dietMagnesiumAbsorbed = 0.35          // fraction
+    public var thirstThreshold = 281.0               // mOsm/kg (Endotext)
+    public var thirstGain = 0.30                     // VAS units per mOsm/kg (Endotext)
+    public var thirstVolumeGain = 40.0               // VAS units per unit plasma-volume fraction lost
+    public var thirstDrinkRatePerKg = 0.0015         // L/h/kg per VAS unit
+    public init() {}
+
+    /// Parameter names, units, what they are, and where the value comes from.
+    public struct Info: @unchecked Sendable {  // key paths to stored properties are immutable values
+        public let name: String
+        public let unit: String
+        public let meaning: String
+        public let source: String
+        public let keyPath: WritableKeyPath<ModelParameters, Double>
+        /// Smallest and largest accepted values (inclusive).
+        public let range: ClosedRange<Double>
+    }
+}

@@ -1,0 +1,86 @@
+import OsmoODE
+
+/// Everything needed to simulate one arm: who, what illness, what is given, for how long,
+/// how to sample and how to integrate. Build one per arm; ``simulate(_:)`` runs it.
+public struct SimulationProblem: Sendable {
+    public var patient: Patient
+    public var parameters: ModelParameters
+    /// Overrides by documented name, of fluid-model parameters (``ModelParameters/catalog``)
+    /// or inflammation parameters; applied on top of ``parameters``.
+    public var overrides: [String: Double]
+    public var illness: Illness
+    public var mechanisms: Mechanisms
+    public var drinks: [OralDrink]
+    public var infusions: [Infusion]
+    public var vomiting: [Vomit]
+    /// Length of the run, h (> 0).
+    public var durationH: Double
+    /// Output sampling interval, h (> 0). Samples at 0, Δ, 2Δ, … and at the end.
+    public var sampleIntervalH: Double
+    public var solver: SolverOptions
+
+    public init(
+        patient: Patient = .adult, parameters: ModelParameters = .init(), overrides: [String: Double] = [:],
+        illness: Illness = .none, mechanisms: Mechanisms = .init(), drinks: [OralDrink] = [],
+        infusions: [Infusion] = [], vomiting: [Vomit] = [], durationH: Double = 72, sampleIntervalH: Double = 0.25,
+        solver: SolverOptions = SimulationProblem.defaultSolver
+    ) {
+        self.patient = patient
+        self.parameters = parameters
+        self.overrides = overrides
+        self.illness = illness
+        self.mechanisms = mechanisms
+        self.drinks = drinks
+        self.infusions = infusions
+        self.vomiting = vomiting
+        self.durationH = durationH
+        self.sampleIntervalH = sampleIntervalH
+        self.solver = solver
+    }
+
+    /// msbdf with tolerances tight enough for the ledgers to close to 1e-6 L.
+    public static let defaultSolver = SolverOptions(
+        stepper: .msbdf, absoluteTolerance: 1e-9, relativeTolerance: 1e-7, initialStep: 1e-4, maxSteps: 200_000)
+}
+
+/// The columns of `timeseries.csv` after `arm`, in order, named exactly as written.
+public enum Observable: String, CaseIterable, Sendable {
+    case time_h, body_weight_kg, weight_loss_pct, water_total_L, volume_plasma_L, volume_interstitial_L
+    case volume_intracellular_L, volume_gut_lumen_L, na_plasma_mmol_L, k_plasma_mmol_L, cl_plasma_mmol_L
+    case hco3_plasma_mmol_L, mg_plasma_mmol_L, glucose_plasma_mmol_L, osmolality_plasma_mosm_kg
+    case urine_rate_mL_kg_h, stool_rate_mL_h, cum_oral_intake_L, cum_iv_intake_L, cum_stool_L, cum_urine_L
+    case cum_insensible_L, cum_vomit_L, cum_metabolic_water_L, na_total_mmol, k_total_mmol, cum_na_in_mmol
+    case cum_na_out_mmol, cum_k_in_mmol, cum_k_out_mmol, tnf_pg_mL, il1b_pg_mL, il6_pg_mL, il10_pg_mL
+    case temperature_C, myalgia_score, cramp_score
+    // Extra columns beyond the required set
+    case pathogen_load, urine_osm_mosm_kg, gfr_mL_min, adh_pmol_L, aldosterone_rel, thirst_vas
+    case stool_na_mmol_L, stool_k_mmol_L, cum_na_stool_mmol, cum_k_stool_mmol
+
+    public var column: String { rawValue }
+}
+
+/// The result of one arm: samples of every ``Observable``, how the integration ended and what it cost.
+/// On solver failure the samples stop at the last good time.
+public struct Trajectory: Sendable {
+    public let observables: [Observable] = Observable.allCases
+    /// Sample times, h.
+    public var times: [Double]
+    /// Row-major: sample `k`, observable `j` at `values[k * Observable.allCases.count + j]`.
+    public var values: [Double]
+    public var status: SolverStatus
+    public var statistics: SolverStatistics
+
+    public var sampleCount: Int { times.count }
+
+    /// One observable at every sample.
+    public func column(_ o: Observable) -> [Double] {
+        let n = Observable.allCases.count
+        let j = Observable.allCases.firstIndex(of: o)!
+        return (0..<times.count).map { values[$0 * n + j] }
+    }
+
+    /// One observable at sample `k`.
+    public func value(_ o: Observable, at k: Int) -> Double {
+        values[k * Observable.allCases.count + Observable.allCases.firstIndex(of: o)!]
+    }
+}
