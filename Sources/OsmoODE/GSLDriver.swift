@@ -74,14 +74,23 @@ final class GSLDriver {
 
     /// One adaptive step from `t` towards `t1`, never past it (GSL lands on `t1` exactly
     /// when the step reaches it). `h` is the step to try, updated to GSL's next suggestion.
+    /// On failure `t` and `y` are put back to where the step started (the last accepted step).
     func step(t: inout Double, to t1: Double, h: inout Double, y: UnsafeMutablePointer<Double>) -> StepOutcome {
         let d = driver.pointee
+        let t0 = t
         let status = gsl_odeiv2_evolve_apply(d.e, d.c, d.s, system, &t, t1, &h, y)
+        if Int(status) == Int(GSL_SUCCESS) { return .ok }
+        // A failed evolve_apply can leave `t` and `y` at a rejected step: when the error control
+        // cannot shrink the step any further it returns GSL_FAILURE with `t = t0 + h` and `y` the
+        // rejected result. evolve_apply copied `y` into `e->y0` before trying: restore from it.
+        t = t0
+        y.update(from: d.e.pointee.y0, count: box.dimension)
         switch Int(status) {
-        case Int(GSL_SUCCESS): return .ok
         case Int(GSL_EBADFUNC): return .badFunction
         case Int(GSL_EMAXITER): return .maxIterations
-        case Int(GSL_ENOPROG), Int(GSL_ENOPROGJ): return .noProgress
+        // GSL_FAILURE from evolve_apply: the step was halved down to one ulp of `t` without
+        // meeting the tolerance (or without the stepper succeeding): no progress is possible.
+        case Int(GSL_ENOPROG), Int(GSL_ENOPROGJ), Int(GSL_FAILURE): return .noProgress
         default:
             return .other(code: status, message: String(cString: gsl_strerror(status)))
         }

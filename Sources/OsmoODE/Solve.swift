@@ -25,9 +25,10 @@ public struct ODESolution: Sendable {
     public var status: SolverStatus
     public var statistics: SolverStatistics
 
-    /// The state at sample `k`.
-    public func state(_ k: Int) -> ArraySlice<Double> {
-        values[(k * dimension)..<((k + 1) * dimension)]
+    /// The state at sample `k`, indexed from 0 (a copy: an `ArraySlice` of `values` would keep
+    /// the indices of `values`, so `state(k)[0]` would not be component 0 for k > 0).
+    public func state(_ k: Int) -> [Double] {
+        Array(values[(k * dimension)..<((k + 1) * dimension)])
     }
 
     /// Component `i` at every sample.
@@ -36,7 +37,7 @@ public struct ODESolution: Sendable {
     }
 
     /// The last sampled state, if any.
-    public var finalState: ArraySlice<Double>? { times.isEmpty ? nil : state(times.count - 1) }
+    public var finalState: [Double]? { times.isEmpty ? nil : state(times.count - 1) }
 }
 
 /// Integrates `system` from `t0` to `t1`, sampling at `saveAt` (default: `t0` and `t1`)

@@ -116,7 +116,11 @@ final class SystemBox<System: ODESystem>: RHSBox {
             badTime.pointee = t
             return false
         }
-        if RHSBox.firstNonFinite(dfdt, n) != nil { return false }
+        if let bad = RHSBox.firstNonFinite(dfdt, n) {
+            counters[2] = bad
+            badTime.pointee = t
+            return false
+        }
         return true
     }
 
