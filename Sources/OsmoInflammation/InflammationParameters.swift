@@ -10,8 +10,8 @@ public struct InflammationParameters: Sendable, Equatable {
     // MARK: Stimulus (LPS and pathogen)
 
     /// Plasma half-life of injected endotoxin (LPS), h. Calibrated (0.45 h) so that TNF peaks
-    /// 1.5–2 h after a 2 ng/kg bolus; of the order of the LPS disappearance used by published
-    /// human-endotoxaemia models (6c, Dobreva/Windoloski: LPS gone within ~1–2 h).
+    /// 1.5–2 h after a 2 ng/kg bolus and TNF/IL-6 are back by 4–6 h (6a). No measured human LPS
+    /// half-life is in the reference; the value is a calibration result (unconfirmed).
     public var lpsHalfLifeH: Double = 0.45
     /// LPS amount giving a unit stimulus, ng/kg. Scale choice: a 2 ng/kg bolus = stimulus 1 at t = 0.
     public var lpsReferenceNgPerKg: Double = 2.0
