@@ -25,7 +25,6 @@ public struct ModelParameters: Sendable, Equatable {
     // MARK: Cells
     public var cellWaterPermeabilityPerKg = 0.0046   // L/h per mOsm/kg per kg (ECF ⇄ ICF, τ ≈ 6 min)
     public var pumpKmPotassium = 1.5                 // mmol/L external K for half-maximal Na/K pump
-    public var pumpKmSodium = 15.0                   // mmol/L internal Na (Hill 3)
     public var potassiumExchangeTimeH = 15.0         // h: cell K turnover (⁴²K equilibrates in 24–48 h)
     public var magnesiumPoolPerKg = 14.0             // mmol/kg exchangeable-over-days Mg (≈ 1000 mmol, §1d)
     public var magnesiumExchangePerKg = 0.007        // L/h/kg pool ⇄ ECF
@@ -64,6 +63,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var adhBasal = 0.3                        // pmol/L (detection limit)
     public var adhVolumeThreshold = 0.92             // plasma volume fraction below which AVP rises
     public var adhVolumeScale = 0.05                 // e-fold per 5 % volume
+    public var adhMax = 50.0                         // pmol/L ceiling (severe hypovolaemia)
     public var adhTimeConstantH = 0.5                // h (renal effect full after 1–2 h)
     public var urineOsmMin = 50.0                    // mOsm/kg
     public var urineOsmMax = 1200.0                  // mOsm/kg
@@ -71,6 +71,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var natriuresisVolumeExponent = 4.0       // FE_Na ∝ (ECF/ECF0)^n
     public var aldosteroneVolumeGain = 10.0          // target = exp(−g (ECF/ECF0 − 1))
     public var aldosteronePotassiumExponent = 3.0    // target × (K/K0)^n
+    public var aldosteroneMax = 10.0                 // × baseline ceiling
     public var aldosteroneTimeConstantH = 8.0        // h
     public var aldosteroneSodiumExponent = 1.5       // FE_Na ∝ A^−n
     public var potassiumFloorPerDay = 10.0           // mmol/day at 70 kg (5–25, §8)

@@ -54,7 +54,7 @@ public enum Observable: String, CaseIterable, Sendable {
     case temperature_C, myalgia_score, cramp_score
     // Extra columns beyond the required set
     case pathogen_load, urine_osm_mosm_kg, gfr_mL_min, adh_pmol_L, aldosterone_rel, thirst_vas
-    case stool_na_mmol_L, stool_k_mmol_L, cum_na_stool_mmol, cum_k_stool_mmol
+    case stool_na_mmol_L, stool_k_mmol_L, volume_stomach_L
 
     public var column: String { rawValue }
 }

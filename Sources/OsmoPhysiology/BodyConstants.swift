@@ -1,0 +1,141 @@
+import Foundation
+
+/// Per-patient constants derived once from ``Patient`` and ``ModelParameters``: starting
+/// volumes and amounts, scaled rates, and the constants calibrated so that the healthy patient
+/// on maintenance intake starts at an exact steady state (MODEL.md, "Calibration").
+struct BodyConstants: Sendable {
+    let p: ModelParameters
+    let weightKg: Double
+    /// (weight / 70 kg)^0.75: metabolic scaling.
+    let w075: Double
+
+    // Starting volumes, L
+    let plasma0: Double, interstitial0: Double, cell0: Double, ecf0: Double
+    // Starting concentrations, mmol/L
+    let cellK0: Double
+    /// Starting tonicity (effective osmolality) of body fluids, mOsm/kg.
+    let tonicity0: Double
+
+    // Starling
+    let kf: Double, vascularCompliance: Double, interstitialCompliance: Double
+    let oncoticPlasma0: Double, oncoticInterstitial0: Double
+
+    // Cells
+    let cellWaterPermeability: Double
+    let potassiumLeak: Double      // L/h: K efflux = leak × [K]i
+    let pumpMax: Double            // mmol K/h
+    let magnesiumPool0: Double, magnesiumExchange: Double
+
+    // Gut
+    let gastricRate: Double        // 1/h
+    let contactVolume: Double      // L: lumen volume at which half the mucosa is wetted
+    let lumenEpsilon: Double       // L: keeps concentrations finite in an empty lumen
+    let colonCapacity: Double      // L/h
+    let basalStoolWater: Double, basalStoolSodium: Double, basalStoolPotassium: Double  // per h
+
+    // Kidney
+    let gfr0: Double               // L/h
+    let gfrLogistic1: Double
+    let avp0: Double               // pmol/L
+    let avpHalf: Double            // pmol/L: AVP giving urine osmolality half-way between min and max
+    let urineSodium0: Double, urinePotassium0: Double, urineChloride0: Double, urineMagnesium0: Double  // mmol/h
+    let fractionalNa0: Double, fractionalCl0: Double, fractionalMg0: Double
+    let potassiumFloor: Double     // mmol/h
+    let ureaExcretion0: Double     // mOsm/h
+    let acidProduction: Double     // mmol/h
+    let renalBaseGain: Double      // mmol/h per mmol/L
+    let glucoseTurnover: Double    // mmol/h
+
+    // Intake and other flows, per h at full maintenance
+    let dietWater: Double, dietSodium: Double, dietPotassium: Double, dietChloride: Double, dietMagnesium: Double
+    let insensible0: Double, metabolicWater0: Double
+    let thirst0: Double
+
+    init(patient: Patient, parameters p: ModelParameters) {
+        self.p = p
+        let w = patient.weightKg
+        weightKg = w
+        w075 = pow(w / 70, 0.75)
+        plasma0 = patient.plasmaFraction * w
+        ecf0 = patient.extracellularFraction * w
+        interstitial0 = ecf0 - plasma0
+        cell0 = (patient.totalBodyWaterFraction - patient.extracellularFraction) * w
+        tonicity0 = p.osmoticCoefficient * 2 * (p.plasmaSodium + p.plasmaPotassium) + p.plasmaGlucose
+        // Cells in osmotic equilibrium with no other intracellular osmoles: 2φ([K]i + [Na]i) = tonicity.
+        cellK0 = tonicity0 / (2 * p.osmoticCoefficient) - p.cellSodium
+
+        kf = p.capillaryFiltrationPerKg * w
+        vascularCompliance = p.vascularCompliancePerKg * w
+        interstitialCompliance = p.interstitialCompliancePerKg * w
+        oncoticPlasma0 = BodyConstants.oncotic(p.plasmaProtein)
+        oncoticInterstitial0 = BodyConstants.oncotic(p.interstitialProtein)
+
+        cellWaterPermeability = p.cellWaterPermeabilityPerKg * w
+        potassiumLeak = cell0 / p.potassiumExchangeTimeH
+        let pumpK0 = potassiumLeak * cellK0
+        pumpMax = pumpK0 / BodyConstants.pumpSaturation(ecfK: p.plasmaPotassium, kmK: p.pumpKmPotassium)
+        magnesiumPool0 = p.magnesiumPoolPerKg * w
+        magnesiumExchange = p.magnesiumExchangePerKg * w
+
+        gastricRate = log(2) / (p.gastricHalfTimeMin / 60)
+        contactVolume = 0.0007 * w
+        lumenEpsilon = 1e-5 * w
+        colonCapacity = p.colonCapacityLPerDayPerKg * w / 24
+        basalStoolWater = p.basalStoolWaterLPerDayPerKg * w / 24
+        basalStoolSodium = p.basalStoolSodiumPerKg * w / 24
+        basalStoolPotassium = p.basalStoolPotassiumPerKg * w / 24
+
+        gfr0 = p.gfrMLPerMin * w075 * 60 / 1000
+        gfrLogistic1 = BodyConstants.logistic(1, half: p.gfrHalfVolume, width: p.gfrVolumeWidth)
+
+        let maintenance = patient.maintenanceWaterLPerDay
+        dietWater = maintenance / 24
+        dietSodium = maintenance * 10 * p.dietSodiumPer100mL / 24
+        dietPotassium = maintenance * 10 * p.dietPotassiumPer100mL / 24
+        dietChloride = dietSodium + dietPotassium
+        dietMagnesium = p.dietMagnesiumPerKgDay * w * p.dietMagnesiumAbsorbed / 24
+        insensible0 = p.insensibleCoefficient * pow(w, 0.2415) / 1000 / 24
+        metabolicWater0 = p.metabolicWaterPerDay * w075 / 24
+
+        // Steady state: what comes in goes out.
+        urineSodium0 = dietSodium - basalStoolSodium
+        urinePotassium0 = dietPotassium - basalStoolPotassium
+        urineChloride0 = dietChloride
+        urineMagnesium0 = dietMagnesium
+        fractionalNa0 = urineSodium0 / (gfr0 * p.plasmaSodium)
+        fractionalCl0 = urineChloride0 / (gfr0 * p.plasmaChloride)
+        fractionalMg0 = urineMagnesium0 / (gfr0 * 0.7 * p.plasmaMagnesium)
+        potassiumFloor = min(p.potassiumFloorPerDay * w075 / 24, 0.9 * urinePotassium0)
+        ureaExcretion0 = p.ureaExcretionPerDay * w075 / 24
+        acidProduction = p.acidProductionPerKgDay * w / 24
+        renalBaseGain = p.renalBaseGainPerKg * w
+        glucoseTurnover = p.glucoseTurnoverPerKg * w
+
+        let posm0 = tonicity0 + p.plasmaUrea
+        avp0 = BodyConstants.avpOsmotic(posm: posm0, p)
+        let urineFlow0 = dietWater + metabolicWater0 - insensible0 - basalStoolWater
+        let osmExcretion0 = p.osmoticCoefficient * 2 * (urineSodium0 + urinePotassium0) + ureaExcretion0 + urineMagnesium0
+        let urineOsm0 = osmExcretion0 / max(urineFlow0, 1e-9)
+        // Uosm = min + (max − min)·AVP²/(AVP² + K²), solved for K at the steady state.
+        let r = min(max((urineOsm0 - p.urineOsmMin) / (p.urineOsmMax - p.urineOsmMin), 0.01), 0.99)
+        avpHalf = avp0 * (1 / r - 1).squareRoot()
+        thirst0 = p.thirstGain * max(0, posm0 - p.thirstThreshold)
+    }
+
+    /// Landis–Pappenheimer: oncotic pressure (mmHg) of protein at `c` g/dL.
+    @inline(__always)
+    static func oncotic(_ c: Double) -> Double { c * (2.1 + c * (0.16 + 0.009 * c)) }
+
+    @inline(__always)
+    static func logistic(_ x: Double, half: Double, width: Double) -> Double { 1 / (1 + exp(-(x - half) / width)) }
+
+    /// Na/K pump saturation by external K: [K]e/(Km + [K]e).
+    @inline(__always)
+    static func pumpSaturation(ecfK: Double, kmK: Double) -> Double { ecfK / (kmK + ecfK) }
+
+    /// Osmotic AVP release, pmol/L: max(basal, gain·(Posm − threshold)).
+    @inline(__always)
+    static func avpOsmotic(posm: Double, _ p: ModelParameters) -> Double {
+        max(p.adhBasal, p.adhGain * (posm - p.adhThreshold))
+    }
+}

@@ -1,0 +1,125 @@
+import OsmoODE
+import OsmoInflammation
+
+/// The whole-body model as an ``ODESystem``: fluid compartments, electrolytes, gut, kidney,
+/// and the inflammation submodel, with cumulative ledgers as states. MODEL.md documents
+/// every state, flow and parameter. Time is in hours.
+public struct FluidModel: ODESystem, Sendable {
+    let constants: BodyConstants
+    let illness: IllnessDriver
+    public let mechanisms: Mechanisms
+    public let inflammation: InflammationModel
+    /// Inputs of the current segment (IV rates, continuous drinks, prescribed stool).
+    public var inputs = Inputs()
+
+    public var dimension: Int { StateIndex.inflammation + InflammationModel.stateCount }
+
+    public init(patient: Patient, parameters: ModelParameters, illness: Illness, mechanisms: Mechanisms,
+                inflammation: InflammationModel = InflammationModel()) {
+        let c = BodyConstants(patient: patient, parameters: parameters)
+        constants = c
+        self.mechanisms = mechanisms
+        self.inflammation = inflammation
+        if case .pathogen(let pathogen, let severity, let onset) = illness, mechanisms.illness {
+            self.illness = IllnessDriver(
+                pathogen: pathogen, severity: severity, onsetH: onset, weightKg: patient.weightKg,
+                tonicity: c.tonicity0, phi: parameters.osmoticCoefficient)
+        } else {
+            self.illness = IllnessDriver()
+        }
+    }
+
+    /// The healthy starting state: every compartment at its normal volume and composition,
+    /// empty gut, hormones at baseline, ledgers at zero, inflammation at rest.
+    public func initialState() -> [Double] {
+        let c = constants, p = constants.p
+        typealias S = StateIndex
+        var y = [Double](repeating: 0, count: dimension)
+        y[S.plasmaVolume] = c.plasma0
+        y[S.interstitialVolume] = c.interstitial0
+        y[S.cellVolume] = c.cell0
+        y[S.ecfSodium] = p.plasmaSodium * c.ecf0
+        y[S.ecfPotassium] = p.plasmaPotassium * c.ecf0
+        y[S.ecfChloride] = p.plasmaChloride * c.ecf0
+        y[S.ecfBase] = p.plasmaBicarbonate * c.ecf0 * p.baseBufferFactor
+        y[S.ecfMagnesium] = p.plasmaMagnesium * c.ecf0
+        y[S.ecfGlucose] = p.plasmaGlucose * c.ecf0
+        y[S.cellSodium] = p.cellSodium * c.cell0
+        y[S.cellPotassium] = c.cellK0 * c.cell0
+        y[S.magnesiumPool] = c.magnesiumPool0
+        y[S.vasopressin] = c.avp0
+        y[S.aldosterone] = 1
+        y.withUnsafeMutableBufferPointer { b in
+            inflammation.initialState(b.baseAddress! + S.inflammation)
+        }
+        return y
+    }
+
+    /// Core temperature, °C.
+    @inline(__always)
+    func temperature(_ y: UnsafeBufferPointer<Double>) -> Double {
+        mechanisms.inflammation ? inflammation.temperature(y.baseAddress! + StateIndex.inflammation) : 37
+    }
+
+    public func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+        typealias S = StateIndex
+        let f = fluxes(t: t, y: y)
+        let c = constants, p = constants.p
+        for i in 0..<S.inflammation { dydt[i] = 0 }
+
+        let iv = inputs.iv
+        // Steady baseline flows (diet, metabolic water, urine, normal stool, insensible) all meet the
+        // plasma, so the healthy starting state is an exact steady state; illness flows meet the interstitium.
+        dydt[S.plasmaVolume] = f.gutAbsorb.water + f.colonAbsorb.water + iv.water + f.dietWater + f.metabolicWater
+            - f.urineWater - f.starling - f.basalStool.water - f.insensible
+        dydt[S.interstitialVolume] = f.starling - f.cellWater - f.secretion.water - f.prescribedStool.water
+        dydt[S.cellVolume] = f.cellWater
+        let out = f.secretion + f.prescribedStool + f.basalStool
+        dydt[S.ecfSodium] = f.gutAbsorb.sodium + f.colonAbsorb.sodium + iv.sodium + f.dietNa - f.urineNa - out.sodium
+            - f.cellSodiumIn
+        dydt[S.ecfPotassium] = f.gutAbsorb.potassium + f.colonAbsorb.potassium + iv.potassium + f.dietK - f.urineK
+            - out.potassium - f.pumpK + f.leakK
+        dydt[S.ecfChloride] = f.gutAbsorb.chloride + f.colonAbsorb.chloride + iv.chloride + f.dietCl - f.urineCl - out.chloride
+        dydt[S.ecfBase] = f.gutAbsorb.bicarbonate + 3 * f.gutAbsorb.citrate + f.colonAbsorb.bicarbonate + iv.baseEquivalents
+            + f.renalBase - c.acidProduction - out.bicarbonate
+        dydt[S.ecfMagnesium] = f.gutAbsorb.magnesium + iv.magnesium + f.dietMg + f.magnesiumExchange - f.urineMg - out.magnesium
+        dydt[S.ecfGlucose] = f.gutAbsorb.glucose + iv.glucose + f.glucoseProduction - f.glucoseUptake - f.urineGlucose
+        dydt[S.cellSodium] = f.cellSodiumIn
+        dydt[S.cellPotassium] = f.pumpK - f.leakK
+        dydt[S.magnesiumPool] = -f.magnesiumExchange
+
+        f.oralIn.add(to: dydt, at: S.stomach)
+        (f.gastricEmptying * -1).add(to: dydt, at: S.stomach)
+        f.gastricEmptying.add(to: dydt, at: S.lumen)
+        (f.gutAbsorb * -1).add(to: dydt, at: S.lumen)
+        f.secretion.add(to: dydt, at: S.lumen)
+        (f.transit * -1).add(to: dydt, at: S.lumen)
+        dydt[S.lumenUnabsorbable] = f.secretionUnmeasured - f.transitUnmeasured
+
+        if mechanisms.renalRegulation {
+            dydt[S.vasopressin] = (f.avpTarget - y[S.vasopressin]) / p.adhTimeConstantH
+            dydt[S.aldosterone] = (f.aldosteroneTarget - y[S.aldosterone]) / p.aldosteroneTimeConstantH
+        }
+
+        dydt[S.cumOral] = f.oralIn.water + f.dietWater
+        dydt[S.cumIV] = iv.water
+        dydt[S.cumStool] = f.stool.water
+        dydt[S.cumUrine] = f.urineWater
+        dydt[S.cumInsensible] = f.insensible
+        dydt[S.cumMetabolicWater] = f.metabolicWater
+        dydt[S.cumSodiumIn] = f.oralIn.sodium + f.dietNa + iv.sodium
+        dydt[S.cumSodiumOut] = f.stool.sodium + f.urineNa
+        dydt[S.cumPotassiumIn] = f.oralIn.potassium + f.dietK + iv.potassium
+        dydt[S.cumPotassiumOut] = f.stool.potassium + f.urineK
+
+        let base = S.inflammation
+        let yi = y.baseAddress! + base
+        let di = dydt.baseAddress! + base
+        if mechanisms.inflammation {
+            inflammation.derivatives(
+                t: t, y: yi, dydt: di, pathogenLoad: f.load, inflammatoryPotency: illness.inflammatoryPotency)
+        } else {
+            for i in 0..<InflammationModel.stateCount { di[i] = 0 }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+
+/// Every flow of the model at one instant (rates per hour: L/h, mmol/h). Computed by
+/// ``FluidModel/fluxes(t:y:)`` for the right-hand side and for the observables alike,
+/// so what is written to the CSV is exactly what is integrated. A plain struct on the stack.
+struct Fluxes {
+    // Concentrations and derived quantities
+    var naPlasma = 0.0, kPlasma = 0.0, clPlasma = 0.0, hco3Plasma = 0.0, mgPlasma = 0.0, glucosePlasma = 0.0
+    var tonicity = 0.0, posm = 0.0, cellTonicity = 0.0
+    var load = 0.0, temperature = 37.0
+    // Water, L/h
+    var cellWater = 0.0          // ECF → ICF
+    var starling = 0.0           // plasma → interstitium
+    var gastricEmptying = Mix()  // stomach → lumen
+    var oralIn = Mix()           // into the stomach (continuous, per-stool, ad lib)
+    var adLibWater = 0.0
+    var gutAbsorb = Mix()        // lumen → ECF (net; negative = into lumen); citrate as citrate
+    var secretion = Mix()        // ECF → lumen
+    var secretionUnmeasured = 0.0
+    var transit = Mix()          // lumen → colon
+    var transitUnmeasured = 0.0
+    var colonAbsorb = Mix()      // colon → ECF
+    var stool = Mix()            // out of the body (all of it)
+    var basalStool = Mix()       // normal faecal losses, from plasma
+    var prescribedStool = Mix()  // prescribed (teaching) stool, from the interstitium
+    var urineWater = 0.0, urineNa = 0.0, urineK = 0.0, urineCl = 0.0, urineMg = 0.0, urineGlucose = 0.0
+    var urineOsm = 0.0, gfr = 0.0
+    var renalBase = 0.0          // net renal base regeneration
+    var insensible = 0.0, metabolicWater = 0.0
+    var dietWater = 0.0, dietNa = 0.0, dietK = 0.0, dietCl = 0.0, dietMg = 0.0
+    var pumpK = 0.0, leakK = 0.0, cellSodiumIn = 0.0
+    var magnesiumExchange = 0.0  // pool → ECF
+    var glucoseProduction = 0.0, glucoseUptake = 0.0
+    var avpTarget = 0.0, aldosteroneTarget = 0.0, thirst = 0.0
+}
+
+extension FluidModel {
+    /// Computes every flow at time `t` (h) and state `y`.
+    @inline(__always)
+    func fluxes(t: Double, y: UnsafeBufferPointer<Double>) -> Fluxes {
+        let c = constants, p = constants.p, m = mechanisms
+        var f = Fluxes()
+        typealias S = StateIndex
+
+        // Body compartments
+        let vp = y[S.plasmaVolume], vi = y[S.interstitialVolume], vc = y[S.cellVolume]
+        let ve = vp + vi
+        let na = y[S.ecfSodium] / ve, k = y[S.ecfPotassium] / ve, cl = y[S.ecfChloride] / ve
+        let hco3 = y[S.ecfBase] / (ve * p.baseBufferFactor)
+        let mg = y[S.ecfMagnesium] / ve, glu = y[S.ecfGlucose] / ve
+        let naCell = y[S.cellSodium] / vc, kCell = y[S.cellPotassium] / vc
+        let phi = p.osmoticCoefficient
+        f.naPlasma = na; f.kPlasma = k; f.clPlasma = cl; f.hco3Plasma = hco3; f.mgPlasma = mg; f.glucosePlasma = glu
+        f.tonicity = phi * 2 * (na + k) + glu
+        f.posm = f.tonicity + p.plasmaUrea
+        f.cellTonicity = phi * 2 * (naCell + kCell)
+        let plasmaFraction = vp / c.plasma0, ecfFraction = ve / c.ecf0
+        let tbwFraction = (ve + vc) / (c.ecf0 + c.cell0)
+        // Outflows that cannot continue from an emptied body fade as the body empties.
+        let tbwSupply = 1.05 * tbwFraction / (tbwFraction + 0.05)
+        let isfFraction = vi / c.interstitial0
+        let isfSupply = 1.05 * isfFraction / (isfFraction + 0.05)
+
+        // Illness and temperature
+        f.load = mechanisms.illness ? illness.load(t) : 0
+        f.temperature = temperature(y)
+
+        // Cells: osmotic water, Na/K pump and leaks
+        f.cellWater = c.cellWaterPermeability * (f.cellTonicity - f.tonicity)
+        f.pumpK = c.pumpMax * BodyConstants.pumpSaturation(ecfK: k, kmK: p.pumpKmPotassium)
+        f.leakK = c.potassiumLeak * kCell
+
+        // Starling: plasma → interstitium, zero at the starting state
+        let protPlasma = p.plasmaProtein * c.plasma0 / vp
+        let protIsf = p.interstitialProtein * c.interstitial0 / vi
+        let dP = (vp - c.plasma0) / c.vascularCompliance - (vi - c.interstitial0) / c.interstitialCompliance
+        let dPi = (BodyConstants.oncotic(protPlasma) - c.oncoticPlasma0) - (BodyConstants.oncotic(protIsf) - c.oncoticInterstitial0)
+        f.starling = c.kf * (dP - p.proteinReflection * dPi)
+
+        // Mg pool
+        let pool = y[S.magnesiumPool]
+        f.magnesiumExchange = c.magnesiumExchange * (p.plasmaMagnesium * pool / c.magnesiumPool0 - mg)
+
+        // Glucose metabolism: production falls, uptake rises with plasma glucose
+        let g = glu / p.plasmaGlucose
+        f.glucoseProduction = c.glucoseTurnover * 2 / (1 + g * g * g * g)
+        f.glucoseUptake = c.glucoseTurnover * g
+
+        // Maintenance intake (absorbed diet), insensible loss, metabolic water
+        let intake = m.maintenanceIntake ? p.maintenanceIntakeFraction : 0
+        f.dietWater = c.dietWater * intake
+        f.dietNa = c.dietSodium * intake
+        f.dietK = c.dietPotassium * intake
+        f.dietCl = c.dietChloride * intake
+        f.dietMg = c.dietMagnesium * intake
+        let fever = max(0, f.temperature - 37)
+        f.insensible = m.insensibleLoss ? c.insensible0 * (1 + p.insensibleFeverGain * fever) * tbwSupply : 0
+        f.metabolicWater = c.metabolicWater0 * (1 + 0.12 * fever)
+        // Cells hold their Na concentration (the pump extrudes what leaks in): Na moves with cell water.
+        f.cellSodiumIn = p.cellSodium * f.cellWater
+
+        // Kidney
+        let renal = m.renalRegulation
+        let avp = renal ? y[S.vasopressin] : c.avp0
+        let aldo = renal ? y[S.aldosterone] : 1
+        let gfrFactor = renal ? BodyConstants.logistic(plasmaFraction, half: p.gfrHalfVolume, width: p.gfrVolumeWidth) / c.gfrLogistic1 : 1
+        f.gfr = c.gfr0 * gfrFactor
+        let volumeNatriuresis = renal ? pow(ecfFraction, p.natriuresisVolumeExponent) * pow(aldo, -p.aldosteroneSodiumExponent) : 1
+        f.urineNa = f.gfr * na * c.fractionalNa0 * volumeNatriuresis
+        f.urineCl = f.gfr * cl * c.fractionalCl0 * volumeNatriuresis
+        let kRel = k / p.plasmaPotassium
+        f.urineK = (c.potassiumFloor + (c.urinePotassium0 - c.potassiumFloor) * pow(kRel, p.potassiumExcretionExponent) * aldo) * gfrFactor
+        let mgRel = mg / p.plasmaMagnesium
+        f.urineMg = f.gfr * 0.7 * mg * c.fractionalMg0 * pow(mgRel, p.magnesiumExcretionExponent)
+        f.urineGlucose = f.gfr * max(0, glu - p.glucoseThreshold)
+        let a2 = avp * avp
+        f.urineOsm = p.urineOsmMin + (p.urineOsmMax - p.urineOsmMin) * a2 / (a2 + c.avpHalf * c.avpHalf)
+        let osmExcretion = phi * 2 * (f.urineNa + f.urineK) + c.ureaExcretion0 * gfrFactor + f.urineGlucose + f.urineMg
+        f.urineWater = min(osmExcretion / f.urineOsm, 0.25 * f.gfr)
+        f.renalBase = c.acidProduction + c.renalBaseGain * (p.plasmaBicarbonate - hco3)
+        // Hormone targets
+        // Hypovolaemic AVP rises exponentially below the threshold, saturating at adh_max.
+        let volumeAVP = exp(min(max(0, p.adhVolumeThreshold - plasmaFraction) / p.adhVolumeScale, 30)) - 1
+        f.avpTarget = min(BodyConstants.avpOsmotic(posm: f.posm, p) + volumeAVP, p.adhMax)
+        // Aldosterone drive E = exp(−g (ECF/ECF0 − 1)) · (K/K0)^n, saturating at aldosterone_max: A* = Amax·E / (Amax − 1 + E).
+        let drive = exp(min(-p.aldosteroneVolumeGain * (ecfFraction - 1), 30)) * pow(kRel, p.aldosteronePotassiumExponent)
+        f.aldosteroneTarget = p.aldosteroneMax * drive / (p.aldosteroneMax - 1 + drive)
+        f.thirst = p.thirstGain * max(0, f.posm - p.thirstThreshold) + p.thirstVolumeGain * max(0, 1 - plasmaFraction)
+
+        // Stomach → lumen
+        let stomach = Mix(block: y, at: S.stomach)
+        f.gastricEmptying = stomach * c.gastricRate
+
+        // Lumen transport
+        let lumen = Mix(block: y, at: S.lumen)
+        let unmeasured = y[S.lumenUnabsorbable]
+        let vl = max(lumen.water, 0)
+        let vlEff = vl + c.lumenEpsilon
+        let contact = vl / (vl + c.contactVolume)
+        let naL = lumen.sodium / vlEff, kL = lumen.potassium / vlEff, clL = lumen.chloride / vlEff
+        let hco3L = lumen.bicarbonate / vlEff, gluL = lumen.glucose / vlEff, fruL = lumen.fructose / vlEff
+        let osmL = (phi * (lumen.sodium + lumen.potassium + lumen.chloride + lumen.bicarbonate)
+            + lumen.citrate + lumen.magnesium + lumen.glucose + lumen.fructose + unmeasured) / vlEff
+        let w = c.weightKg
+        // SGLT1: 2 Na : 1 glucose, saturable in both, water co-transported
+        let sglt = p.sglt1VmaxPerKg * w * gluL / (p.sglt1KmGlucose + gluL) * naL / (p.sglt1KmSodium + naL)
+        // NHE3 electroneutral NaCl absorption, inhibited by secretory illness
+        let nhe = p.nheVmaxPerKg * w * (1 - illness.nheInhibition * min(f.load, 1)) * naL / (p.nheKmSodium + naL)
+            * clL / (p.nheKmSodium + clL)
+        var a = Mix()
+        a.sodium = p.sglt1SodiumPerGlucose * sglt + nhe + contact * p.gutSodiumPermeabilityPerKg * w * (naL - na)
+        a.potassium = contact * p.gutPotassiumPermeabilityPerKg * w * (kL - k)
+        a.chloride = nhe + contact * p.gutChloridePermeabilityPerKg * w * (clL - cl)
+        a.bicarbonate = contact * p.gutBicarbonatePermeabilityPerKg * w * (hco3L - hco3)
+        a.citrate = p.citrateAbsorptionRate * lumen.citrate
+        a.magnesium = p.magnesiumAbsorptionRate * lumen.magnesium
+        a.glucose = sglt + p.glucosePassiveRate * lumen.glucose
+        a.fructose = p.fructoseVmaxPerKg * w * fruL / (p.fructoseKm + fruL)
+        a.water = contact * (p.gutWaterPermeabilityPerKg * w * (f.tonicity - osmL) + p.sglt1WaterPerGlucose / 1000 * sglt)
+        f.gutAbsorb = a
+
+        // Secretion (ECF → lumen), composition scaled by how much of each ion the ECF still has
+        if illness.active && f.load > 0 {
+            let jw = illness.secretionPeak * f.load * isfSupply
+            let s = illness.stool
+            f.secretion.water = jw
+            f.secretion.sodium = jw * s.sodium * na / p.plasmaSodium
+            f.secretion.potassium = jw * s.potassium * kRel
+            f.secretion.chloride = jw * s.chloride * cl / p.plasmaChloride
+            f.secretion.bicarbonate = jw * s.bicarbonate * hco3 / p.plasmaBicarbonate
+            f.secretion.magnesium = jw * s.magnesium * mgRel
+            f.secretionUnmeasured = jw * illness.unmeasuredOsmoles
+        }
+
+        // Transit to the colon; the colon absorbs water and electrolytes up to its capacity,
+        // but cannot concentrate the non-absorbable osmoles above plasma tonicity.
+        let kt = p.smallBowelTransitRate * (1 + p.illnessMotilityGain * f.load)
+        f.transit = lumen * kt
+        f.transitUnmeasured = unmeasured * kt
+        let q = max(f.transit.water, 0)
+        let nonAbsorbable = f.transit.glucose + f.transit.fructose + f.transit.magnesium + f.transit.citrate + f.transitUnmeasured
+        let qAbs = max(0, min(p.colonMaxFraction * q, c.colonCapacity, q - nonAbsorbable / f.tonicity))
+        let r = q > 0 ? qAbs / q : 0
+        var col = Mix()
+        col.water = qAbs
+        col.sodium = r * f.transit.sodium
+        col.potassium = r * f.transit.potassium
+        col.chloride = r * f.transit.chloride
+        col.bicarbonate = r * f.transit.bicarbonate
+        f.colonAbsorb = col
+
+        // Prescribed stool (teaching): straight from the ECF
+        var presc = Mix()
+        if m.illness && inputs.prescribedStoolRate > 0 {
+            let jw = inputs.prescribedStoolRate * isfSupply
+            let s = inputs.prescribedStool
+            presc.water = jw
+            presc.sodium = jw * s.sodium * na / p.plasmaSodium
+            presc.potassium = jw * s.potassium * kRel
+            presc.chloride = jw * s.chloride * cl / p.plasmaChloride
+            presc.bicarbonate = jw * s.bicarbonate * hco3 / p.plasmaBicarbonate
+            presc.magnesium = jw * s.magnesium * mgRel
+        }
+        var basal = Mix()
+        basal.water = c.basalStoolWater * tbwSupply
+        basal.sodium = c.basalStoolSodium * na / p.plasmaSodium
+        basal.potassium = c.basalStoolPotassium * kRel
+        let stool = f.transit + col * -1 + presc + basal
+        f.stool = stool
+        f.basalStool = basal
+        f.prescribedStool = presc
+
+        // Oral intake into the stomach: continuous drinks, per-stool replacement, ad lib by thirst
+        let looseStool = max(0, stool.water - basal.water)
+        var oral = inputs.oral + inputs.perStool * looseStool
+        if let drink = inputs.adLib, m.thirst {
+            let rate = p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0)
+            f.adLibWater = rate
+            oral = oral + drink * rate
+        }
+        f.oralIn = oral
+        return f
+    }
+}

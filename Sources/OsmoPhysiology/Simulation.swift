@@ -1,0 +1,67 @@
+import OsmoODE
+import OsmoInflammation
+
+/// Runs one arm: integrates the model segment by segment (every dose, infusion change and
+/// vomiting episode is a segment boundary with a driver reset) and samples every ``Observable``.
+public func simulate(_ problem: SimulationProblem) -> Trajectory {
+    var parameters = problem.parameters
+    var inflammationParameters = InflammationParameters()
+    for (name, value) in problem.overrides.sorted(by: { $0.key < $1.key }) {
+        if ModelParameters.info(named: name) != nil {
+            parameters[name] = value
+        } else if InflammationParameters.isKnown(name) {
+            inflammationParameters[name] = value
+        }
+    }
+    var model = FluidModel(
+        patient: problem.patient, parameters: parameters, illness: problem.illness, mechanisms: problem.mechanisms,
+        inflammation: InflammationModel(parameters: inflammationParameters))
+    let schedule = Schedule(problem: problem, model: model)
+    model.inputs = schedule.inputs(at: 0)
+    let y0 = model.initialState()
+    let observer = Observer(model: model, initial: y0, weightKg: problem.patient.weightKg)
+
+    let integrator: Integrator<FluidModel>
+    do {
+        integrator = try Integrator(system: model, initialState: y0, time: 0, options: problem.solver)
+    } catch {
+        return Trajectory(times: [], values: [], status: .gslError(time: 0, code: -1, message: "\(error)"),
+                          statistics: SolverStatistics())
+    }
+
+    let end = problem.durationH
+    var samples: [Double] = []
+    var k = 0
+    while true {
+        let t = Double(k) * problem.sampleIntervalH
+        if t >= end * (1 - 1e-12) { break }
+        samples.append(t)
+        k += 1
+    }
+    samples.append(end)
+    let boundaries = schedule.boundaries.filter { $0 > 0 && $0 < end }
+
+    var times: [Double] = []
+    var values: [Double] = []
+    let width = Observable.allCases.count
+    times.reserveCapacity(samples.count)
+    values.reserveCapacity(samples.count * width)
+
+    // Events at t = 0 happen before the first sample.
+    schedule.applyEvents(at: 0, to: integrator)
+    var i = 0, j = 0
+    while i < samples.count {
+        let next = j < boundaries.count ? min(samples[i], boundaries[j]) : samples[i]
+        if !integrator.advance(to: next).isSuccess { break }
+        if j < boundaries.count && boundaries[j] == next {
+            schedule.applyEvents(at: next, to: integrator)
+            j += 1
+        }
+        if samples[i] == next {
+            times.append(next)
+            integrator.withState { y in observer.append(t: next, y: y, system: integrator.system, to: &values) }
+            i += 1
+        }
+    }
+    return Trajectory(times: times, values: values, status: integrator.status, statistics: integrator.statistics)
+}
