@@ -11,9 +11,12 @@ let package = Package(
         .library(name: "OsmoInflammation", targets: ["OsmoInflammation"]),
         // The physiology: fluids, electrolytes, gut, kidney, coupled to inflammation.
         .library(name: "OsmoPhysiology", targets: ["OsmoPhysiology"]),
+        // Scenario files, validation, runs of arms, CSV output and summaries.
+        .library(name: "OsmoScenario", targets: ["OsmoScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -30,11 +33,17 @@ let package = Package(
             name: "OsmoPhysiology",
             dependencies: ["OsmoODE", "OsmoInflammation"]
         ),
+        // Scenario files: YAML → validated scenario → one problem per arm → CSV and summaries.
+        .target(
+            name: "OsmoScenario",
+            dependencies: ["OsmoODE", "OsmoPhysiology", "OsmoInflammation", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "osmo",
             dependencies: [
                 "OsmoODE",
                 "OsmoPhysiology",
+                "OsmoScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "OsmoPhysiologyTests",
             dependencies: ["OsmoPhysiology", "OsmoODE"]
+        ),
+        .testTarget(
+            name: "OsmoScenarioTests",
+            dependencies: ["OsmoScenario", "OsmoPhysiology", "OsmoODE", .product(name: "Yams", package: "Yams")],
+            exclude: ["Expected"]
         ),
     ]
 )

@@ -1,0 +1,152 @@
+import OsmoODE
+import OsmoPhysiology
+
+/// One arm's summary: peaks, totals and the warning signs, computed from its ``Trajectory`` alone.
+///
+/// Warning-sign times are the first time a threshold is reached, interpolated linearly between the
+/// two samples that bracket the crossing (the sample time itself when the first sample already meets
+/// it); `nil` when never reached. Thresholds (PHYSIOLOGY.md §7, KDIGO, Mayo Clinic):
+/// - moderate dehydration: weight loss ≥ 5 %; severe: ≥ 10 %;
+/// - oliguria: urine < 0.5 mL/kg/h sustained for 6 h (KDIGO stage 1). The time reported is when the
+///   6-h window *completes*: the start of the first run of low urine that lasts 6 h, plus 6 h;
+/// - fever above 102 °F: temperature ≥ 38.9 °C;
+/// - hyponatraemia Na < 135, hypokalaemia K < 3.5, hypomagnesaemia Mg < 0.7 mmol/L;
+/// - diarrhoea lasting more than 48 h: the stool rate exceeds ``diarrheaFactor`` × the basal stool
+///   water rate at some sample after 48 h (false when the run is shorter than 48 h).
+public struct ArmSummary: Sendable, Equatable {
+    public var arm: String
+    /// ``SolverStatus/code``: `success`, `max_steps`, `step_underflow`, `non_finite`, `gsl_error`.
+    public var status: String
+    public var peakWeightLossPct: Double
+    public var finalWeightLossPct: Double
+    public var minNaPlasma: Double
+    public var maxNaPlasma: Double
+    public var minKPlasma: Double
+    public var minMgPlasma: Double
+    public var peakTemperatureC: Double
+    public var peakMyalgiaScore: Double
+    public var peakCrampScore: Double
+    public var totalStoolL: Double
+    public var totalOralIntakeL: Double
+    public var totalIVIntakeL: Double
+    public var totalUrineL: Double
+    public var hoursToModerateDehydration: Double?
+    public var hoursToSevereDehydration: Double?
+    public var hoursToOliguria: Double?
+    public var hoursToFever102F: Double?
+    public var hoursToHyponatremia: Double?
+    public var hoursToHypokalemia: Double?
+    public var hoursToHypomagnesemia: Double?
+    public var diarrheaOver48h: Bool
+    /// Last sample time with the stool rate above the diarrhoea threshold, h (nil if never).
+    public var lastDiarrheaH: Double?
+    /// Time reached, h (the duration on success).
+    public var endTimeH: Double
+    /// When the solver stopped early, h; nil on success.
+    public var failureTimeH: Double?
+    /// The solver's reason, empty on success.
+    public var failureReason: String
+    public var steps: Int
+    public var rhsEvaluations: Int
+    public var jacobianEvaluations: Int
+    public var samples: Int
+
+    /// Thresholds, named once.
+    public static let moderateDehydrationPct = 5.0
+    public static let severeDehydrationPct = 10.0
+    public static let oliguriaMLPerKgH = 0.5
+    public static let oliguriaWindowH = 6.0
+    public static let fever102FC = 38.9
+    public static let hyponatremiaMmolL = 135.0
+    public static let hypokalemiaMmolL = 3.5
+    public static let hypomagnesemiaMmolL = 0.7
+    public static let diarrheaFactor = 3.0
+    public static let diarrheaPersistsAfterH = 48.0
+
+    /// The basal stool water rate, mL/h, for the threshold: `basal_stool_water_L_day_kg` × weight / 24 h
+    /// (with the problem's overrides).
+    public static func basalStoolMLPerH(_ problem: SimulationProblem) -> Double {
+        var p = problem.parameters
+        if let v = problem.overrides["basal_stool_water_L_day_kg"] { p.basalStoolWaterLPerDayPerKg = v }
+        return p.basalStoolWaterLPerDayPerKg * problem.patient.weightKg * 1000 / 24
+    }
+
+    /// Summarises a trajectory. `basalStoolMLPerH` sets the diarrhoea threshold. Pure: no I/O.
+    public init(arm: String, trajectory tr: Trajectory, basalStoolMLPerH: Double) {
+        self.arm = arm
+        status = tr.status.code
+        let n = tr.sampleCount
+        func col(_ o: Observable) -> [Double] { n == 0 ? [] : tr.column(o) }
+        let t = tr.times
+        let loss = col(.weight_loss_pct), na = col(.na_plasma_mmol_L), k = col(.k_plasma_mmol_L)
+        let mg = col(.mg_plasma_mmol_L), temp = col(.temperature_C), urine = col(.urine_rate_mL_kg_h)
+        let stool = col(.stool_rate_mL_h)
+        peakWeightLossPct = loss.max() ?? 0
+        finalWeightLossPct = loss.last ?? 0
+        minNaPlasma = na.min() ?? 0
+        maxNaPlasma = na.max() ?? 0
+        minKPlasma = k.min() ?? 0
+        minMgPlasma = mg.min() ?? 0
+        peakTemperatureC = temp.max() ?? 0
+        peakMyalgiaScore = col(.myalgia_score).max() ?? 0
+        peakCrampScore = col(.cramp_score).max() ?? 0
+        totalStoolL = col(.cum_stool_L).last ?? 0
+        totalOralIntakeL = col(.cum_oral_intake_L).last ?? 0
+        totalIVIntakeL = col(.cum_iv_intake_L).last ?? 0
+        totalUrineL = col(.cum_urine_L).last ?? 0
+        hoursToModerateDehydration = Self.firstCrossing(t, loss, Self.moderateDehydrationPct, above: true)
+        hoursToSevereDehydration = Self.firstCrossing(t, loss, Self.severeDehydrationPct, above: true)
+        hoursToOliguria = Self.sustainedBelow(t, urine, Self.oliguriaMLPerKgH, forH: Self.oliguriaWindowH)
+        hoursToFever102F = Self.firstCrossing(t, temp, Self.fever102FC, above: true)
+        hoursToHyponatremia = Self.firstCrossing(t, na, Self.hyponatremiaMmolL, above: false)
+        hoursToHypokalemia = Self.firstCrossing(t, k, Self.hypokalemiaMmolL, above: false)
+        hoursToHypomagnesemia = Self.firstCrossing(t, mg, Self.hypomagnesemiaMmolL, above: false)
+        let threshold = Self.diarrheaFactor * basalStoolMLPerH
+        lastDiarrheaH = stool.lastIndex { $0 > threshold }.map { t[$0] }
+        diarrheaOver48h = zip(t, stool).contains { $0.0 > Self.diarrheaPersistsAfterH && $0.1 > threshold }
+        endTimeH = t.last ?? 0
+        failureTimeH = tr.status.failureTime
+        failureReason = tr.status.isSuccess ? "" : tr.status.description
+        steps = tr.statistics.steps
+        rhsEvaluations = tr.statistics.rhsEvaluations
+        jacobianEvaluations = tr.statistics.jacobianEvaluations
+        samples = n
+    }
+
+    /// The first time `x` reaches `level` (≥ when `above`, strictly < otherwise), interpolated linearly
+    /// between the bracketing samples; `nil` if never.
+    public static func firstCrossing(_ t: [Double], _ x: [Double], _ level: Double, above: Bool) -> Double? {
+        func met(_ v: Double) -> Bool { above ? v >= level : v < level }
+        for i in t.indices where met(x[i]) {
+            if i == 0 { return t[0] }
+            let (x0, x1) = (x[i - 1], x[i])
+            let f = x1 != x0 ? (level - x0) / (x1 - x0) : 1
+            return t[i - 1] + min(max(f, 0), 1) * (t[i] - t[i - 1])
+        }
+        return nil
+    }
+
+    /// When `x` has stayed below `level` for `window` h: the start of the first run below `level`
+    /// lasting at least `window`, plus `window`. Run starts and ends are interpolated linearly; a run
+    /// still going at the last sample ends there.
+    public static func sustainedBelow(_ t: [Double], _ x: [Double], _ level: Double, forH window: Double) -> Double? {
+        var start: Double?
+        for i in t.indices {
+            if x[i] < level {
+                if start == nil {
+                    if i == 0 { start = t[0] } else {
+                        let f = x[i] != x[i - 1] ? (level - x[i - 1]) / (x[i] - x[i - 1]) : 0
+                        start = t[i - 1] + min(max(f, 0), 1) * (t[i] - t[i - 1])
+                    }
+                }
+                if let s = start, t[i] - s >= window { return s + window }
+            } else if let s = start {
+                let f = x[i] != x[i - 1] ? (level - x[i - 1]) / (x[i] - x[i - 1]) : 0
+                let end = t[i - 1] + min(max(f, 0), 1) * (t[i] - t[i - 1])
+                if end - s >= window { return s + window }
+                start = nil
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,128 @@
+import OsmoInflammation
+import OsmoPhysiology
+import Yams
+
+extension ScenarioValidator {
+    static let patientPresets: [String: Patient] = ["adult": .adult, "child": .child]
+    static let patientKeys = ["preset", "weight", "age", "sex"]
+
+    /// `adult`, `child`, or a mapping: `preset` (optional) and `weight`, `age`, `sex` (required without a preset,
+    /// except `sex`, which defaults to male).
+    func readPatient(_ node: Node, _ path: String) -> Patient? {
+        let presetNames = Self.patientPresets.keys.sorted()
+        func preset(_ n: Node, _ p: String) -> Patient? {
+            guard let name = r.string(n, p, what: "a patient preset") else { return nil }
+            if let pt = Self.patientPresets[name] { return pt }
+            let hint = Suggest.didYouMean(name, presetNames).map { "; \($0)" } ?? ""
+            r.report(n, p, "unknown patient preset `\(name.prefix(40))`\(hint)", expected: "one of \(Suggest.list(presetNames))")
+            return nil
+        }
+        if case .scalar = node { return preset(node, path) }
+        guard let f = r.mapping(node, path, allowed: Self.patientKeys, what: "a patient") else { return nil }
+        var patient: Patient
+        var ok = true
+        if let n = f["preset"] {
+            guard let p = preset(n, f.path("preset")) else { return nil }
+            patient = p
+        } else {
+            patient = Patient(weightKg: 0, ageYears: 0)
+            for key in ["weight", "age"] where !f.has(key) {
+                r.report(f.node, f.path(key), "missing required field (or give a `preset`)",
+                         expected: key == "weight" ? Dimension.mass.expected : Dimension.age.expected)
+                ok = false
+            }
+        }
+        if let n = f["weight"] {
+            if let w = r.quantity(n, f.path("weight"), .mass, min: 0, exclusive: true, max: ScenarioLimits.maxWeightKg,
+                                  shown: { "\(shown($0)) kg" }) {
+                if w < ScenarioLimits.minWeightKg {
+                    r.report(n, f.path("weight"), "\(shown(w)) kg is too small", expected: "≥ \(shown(ScenarioLimits.minWeightKg)) kg")
+                    ok = false
+                } else {
+                    patient.weightKg = w
+                }
+            } else { ok = false }
+        }
+        if let n = f["age"] {
+            if let a = r.quantity(n, f.path("age"), .age, min: 0, max: ScenarioLimits.maxAgeYears, shown: { "\(shown($0)) y" }) {
+                patient.ageYears = a
+            } else { ok = false }
+        }
+        if let n = f["sex"] {
+            let names = Patient.Sex.allCases.map(\.rawValue)
+            if let s = r.string(n, f.path("sex"), what: "`male` or `female`") {
+                if let sex = Patient.Sex(rawValue: s) { patient.sex = sex } else {
+                    r.report(n, f.path("sex"), "unknown sex `\(s.prefix(40))`", expected: Suggest.list(names))
+                    ok = false
+                }
+            } else { ok = false }
+        }
+        return ok ? patient : nil
+    }
+
+    static let mechanismKeys = ["renal_regulation", "thirst", "insensible_loss", "inflammation", "illness",
+                                "maintenance_intake"]
+
+    /// Switches, all `true` unless set `false`.
+    func readMechanisms(_ node: Node, _ path: String) -> Mechanisms? {
+        guard let f = r.mapping(node, path, allowed: Self.mechanismKeys, what: "mechanism switches") else { return nil }
+        var m = Mechanisms()
+        let keyPaths: [String: WritableKeyPath<Mechanisms, Bool>] = [
+            "renal_regulation": \.renalRegulation, "thirst": \.thirst, "insensible_loss": \.insensibleLoss,
+            "inflammation": \.inflammation, "illness": \.illness, "maintenance_intake": \.maintenanceIntake,
+        ]
+        var ok = true
+        for key in Self.mechanismKeys {
+            guard let n = f[key] else { continue }
+            if let b = r.bool(n, f.path(key)), let kp = keyPaths[key] { m[keyPath: kp] = b } else { ok = false }
+        }
+        return ok ? m : nil
+    }
+
+    /// Parameter overrides: documented name → plain number in the parameter's documented unit.
+    func readOverrides(_ node: Node, _ path: String) -> [String: Double]? {
+        guard case .mapping(let m) = node else {
+            r.report(node, path, "expected a mapping of parameter names to numbers, got \(NodeReader.kind(node))",
+                     expected: "e.g. `maintenance_intake_fraction: 0.5`")
+            return nil
+        }
+        var out: [String: Double] = [:]
+        var ok = true
+        for (k, v) in m {
+            guard let name = r.string(k, path, what: "a parameter name") else { ok = false; continue }
+            let p = NodeReader.child(path, name)
+            guard let check = OverrideNames.check(name) else {
+                let hint = Suggest.didYouMean(name, OverrideNames.all).map { "; \($0)" } ?? ""
+                r.report(k, p, "unknown parameter\(hint)", expected: "a parameter name documented in MODEL.md")
+                ok = false
+                continue
+            }
+            guard let value = r.quantity(v, p, .dimensionless) else { ok = false; continue }
+            if !check.range.contains(value) {
+                r.report(v, p, "\(shown(value)) is out of range", expected: "\(shown(check.range.lowerBound)) … \(shown(check.range.upperBound))\(check.unit.isEmpty ? "" : " \(check.unit)")")
+                ok = false
+                continue
+            }
+            out[name] = value
+        }
+        return ok ? out : nil
+    }
+}
+
+/// Names accepted in `overrides`: the fluid model's ``ModelParameters/catalog`` and the inflammation
+/// submodel's `InflammationParameters.names`.
+public enum OverrideNames {
+    public static let all: [String] = ModelParameters.catalog.map(\.name) + InflammationParameters.names
+
+    /// The accepted range and unit of a parameter, or `nil` if the name is unknown. The inflammation
+    /// parameters carry no ranges yet: any finite value ≥ 0 (> 0 for times and half-lives) is accepted.
+    public static func check(_ name: String) -> (range: ClosedRange<Double>, unit: String)? {
+        if let info = ModelParameters.info(named: name) { return (info.range, info.unit) }
+        if InflammationParameters.isKnown(name) {
+            let positive = name.contains("half_life") || name.contains("time_constant") || name.contains("half_sat")
+                || name.contains("scale")
+            return ((positive ? Double.leastNonzeroMagnitude : 0)...Double.greatestFiniteMagnitude, "")
+        }
+        return nil
+    }
+}

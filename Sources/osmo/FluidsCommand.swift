@@ -1,0 +1,12 @@
+import ArgumentParser
+import OsmoScenario
+
+/// `osmo fluids`: the built-in fluid library.
+struct Fluids: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the built-in drinks and IV fluids: composition, osmolarity, route and source.")
+
+    func run() {
+        print(ScenarioCommands.fluidsText(), terminator: "")
+    }
+}
