@@ -33,19 +33,27 @@ public enum TimeseriesWriter {
         var armCell: [UInt8] = []
         CSV.appendText(arm, to: &armCell)
         let rows = min(times.count, values.count / max(width, 1))
-        out.reserveCapacity(out.count + rows * (armCell.count + width * 12))
-        values.withUnsafeBufferPointer { v in
-            for k in 0..<rows {
-                let row = UnsafeBufferPointer(rebasing: v[(k * width)..<((k + 1) * width)])
-                guard row.allSatisfy(\.isFinite) else { return }
-                out.append(contentsOf: armCell)
-                for x in row {
-                    out.append(44)
-                    NumberFormat.append(x, significantDigits: 9, to: &out)
+        let rowBytes = armCell.count + width * (NumberFormat.maxLength + 1) + 1
+        var encoded = [UInt8](unsafeUninitializedCapacity: rows * rowBytes) { buf, count in
+            var n = 0
+            let base = buf.baseAddress!
+            values.withUnsafeBufferPointer { v in
+                for k in 0..<rows {
+                    let row = UnsafeBufferPointer(rebasing: v[(k * width)..<((k + 1) * width)])
+                    guard row.allSatisfy(\.isFinite) else { return }
+                    for b in armCell { base[n] = b; n += 1 }
+                    for x in row {
+                        base[n] = 44
+                        n += 1
+                        n += NumberFormat.write(x, significantDigits: 9, to: base + n)
+                    }
+                    base[n] = 10
+                    n += 1
                 }
-                out.append(10)
             }
+            count = n
         }
+        if out.isEmpty { swap(&out, &encoded) } else { out.append(contentsOf: encoded) }
     }
 }
 

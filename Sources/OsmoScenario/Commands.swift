@@ -131,7 +131,7 @@ public enum ScenarioCommands {
         }
         let started = DispatchTime.now().uptimeNanoseconds
         let results = ScenarioRunner.run(scenario, threads: options.threads, simulate: simulate)
-        let elapsedMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        let solved = DispatchTime.now().uptimeNanoseconds
 
         let dir = options.outDir ?? defaultOutDir(for: path)
         var timeseries = Array(TimeseriesWriter.header.utf8)
@@ -146,8 +146,14 @@ public enum ScenarioCommands {
             console.err("osmo: \(error)\n")
             return .ioFailure
         }
+        let written = DispatchTime.now().uptimeNanoseconds
         let armsText = "\(results.count) arm\(results.count == 1 ? "" : "s")"
-        console.out("\(scenario.name): \(armsText), \(shown(scenario.durationH)) h, solved in \(ComparisonTable.f(elapsedMs, 1)) ms\n\n")
+        let simulateMs = results.reduce(0) { $0 + $1.simulateMs }, encodeMs = results.reduce(0) { $0 + $1.encodeMs }
+        console.out("""
+            \(scenario.name): \(armsText), \(shown(scenario.durationH)) h; wall \(ComparisonTable.f(Double(solved - started) / 1e6, 1)) ms \
+            to solve and encode (per-arm sums: simulate \(ComparisonTable.f(simulateMs, 1)) ms, CSV \(ComparisonTable.f(encodeMs, 1)) ms), \
+            \(ComparisonTable.f(Double(written - solved) / 1e6, 1)) ms to write\n\n
+            """)
         console.out(ComparisonTable.text(summaries))
         console.out("\nwrote \(dir)/timeseries.csv and \(dir)/summary.csv\n")
         var status = OsmoExit.success

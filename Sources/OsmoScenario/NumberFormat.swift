@@ -18,58 +18,81 @@ public enum NumberFormat {
         }
     }
 
+    /// Most bytes ``write(_:significantDigits:to:)`` writes: sign, 15 digits, point, `e-324`.
+    public static let maxLength = 24
+
     /// Appends `v` (finite) with `significantDigits` (1…15) significant digits, like `%.{p}g`.
     /// A non-finite value is written as nothing at all (callers guard against it first).
     public static func append(_ v: Double, significantDigits p: Int = 9, to out: inout [UInt8]) {
-        guard v.isFinite else { return }
-        let p = min(max(p, 1), 15)
-        if v == 0 { out.append(48); return }
-        if v < 0 { out.append(45) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { buf in
+            let n = write(v, significantDigits: p, to: buf.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: n))
+        }
+    }
+
+    /// Writes `v` at `out` (room for ``maxLength`` bytes) and returns the number of bytes written
+    /// (0 for a non-finite value).
+    @inline(__always)
+    public static func write(_ v: Double, significantDigits p0: Int = 9, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard v.isFinite else { return 0 }
+        let p = min(max(p0, 1), 15)
+        var n = 0
+        @inline(__always) func put(_ b: UInt8) { out[n] = b; n += 1 }
+        if v == 0 { put(48); return n }
+        if v < 0 { put(45) }
         let a = Swift.abs(v)
-        var e = Int((a.exponent == Int.min ? -324 : Double(a.exponent) * 0.30102999566398120).rounded(.down))
+        // Binary exponent from the bits (subnormals: Double.exponent), then an estimate of the decimal one.
+        let bits = Int((a.bitPattern >> 52) & 0x7FF)
+        let e2 = bits == 0 ? Int(a.exponent) : bits - 1023
+        var e = Int((Double(e2) * 0.30102999566398120).rounded(.down))
         let upper = powers[p], lower = powers[p - 1]
-        var m = scale(a, p - 1 - e).rounded()
+        var m = scale(a, p - 1 - e).rounded(.toNearestOrEven)
         // The first estimate of the decimal exponent can be off by one either way.
         for _ in 0..<3 {
-            if m >= upper { e += 1; m = scale(a, p - 1 - e).rounded() }
-            else if m < lower { e -= 1; m = scale(a, p - 1 - e).rounded() }
+            if m >= upper { e += 1; m = scale(a, p - 1 - e).rounded(.toNearestOrEven) }
+            else if m < lower { e -= 1; m = scale(a, p - 1 - e).rounded(.toNearestOrEven) }
             else { break }
         }
-        if m >= upper { e += 1; m = (m / 10).rounded() }
-        let mantissa = UInt64(min(max(m, 0), 1e15))
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
-            var n = mantissa
-            for i in stride(from: p - 1, through: 0, by: -1) {
-                digits[i] = 48 + UInt8(n % 10)
-                n /= 10
+        if m >= upper { e += 1; m = (m / 10).rounded(.toNearestOrEven) }
+        // The p digits of m, most significant first, in a 16-byte scratch tuple.
+        var digits: (UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
+        return withUnsafeMutableBytes(of: &digits) { raw -> Int in
+            let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var k = UInt64(min(max(m, 0), 1e15))
+            var i = p - 1
+            while i >= 0 {
+                d[i] = 48 + UInt8(truncatingIfNeeded: k % 10)
+                k /= 10
+                i -= 1
             }
             var last = p - 1  // last significant digit kept (trailing zeros removed)
-            while last > 0 && digits[last] == 48 { last -= 1 }
+            while last > 0 && d[last] == 48 { last -= 1 }
             if e < -4 || e >= p {
-                out.append(digits[0])
+                put(d[0])
                 if last > 0 {
-                    out.append(46)
-                    for i in 1...last { out.append(digits[i]) }
+                    put(46)
+                    for j in 1...last { put(d[j]) }
                 }
-                out.append(101)
-                out.append(e < 0 ? 45 : 43)
+                put(101)
+                put(e < 0 ? 45 : 43)
                 let ae = Swift.abs(e)
-                if ae < 10 { out.append(48) }
-                if ae >= 100 { out.append(48 + UInt8(ae / 100)) }
-                if ae >= 10 { out.append(48 + UInt8((ae / 10) % 10)) }
-                out.append(48 + UInt8(ae % 10))
+                if ae < 10 { put(48) }
+                if ae >= 100 { put(48 + UInt8(ae / 100)) }
+                if ae >= 10 { put(48 + UInt8((ae / 10) % 10)) }
+                put(48 + UInt8(ae % 10))
             } else if e >= 0 {
-                for i in 0...e { out.append(digits[i]) }
+                for j in 0...e { put(d[j]) }
                 if last > e {
-                    out.append(46)
-                    for i in (e + 1)...last { out.append(digits[i]) }
+                    put(46)
+                    for j in (e + 1)...last { put(d[j]) }
                 }
             } else {
-                out.append(48)
-                out.append(46)
-                for _ in 0..<(-e - 1) { out.append(48) }
-                for i in 0...last { out.append(digits[i]) }
+                put(48)
+                put(46)
+                for _ in 0..<(-e - 1) { put(48) }
+                for j in 0...last { put(d[j]) }
             }
+            return n
         }
     }
 

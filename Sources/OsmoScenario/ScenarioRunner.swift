@@ -10,6 +10,9 @@ public struct ArmResult: Sendable {
     public var summary: ArmSummary
     /// This arm's `timeseries.csv` rows (no header), encoded in the same parallel task.
     public var rows: [UInt8]
+    /// Wall time of the simulation and of the row encoding, ms.
+    public var simulateMs: Double
+    public var encodeMs: Double
 }
 
 /// Runs every arm of a scenario, in parallel when there are several.
@@ -27,12 +30,16 @@ public enum ScenarioRunner {
         let slots = Slots<ArmResult>(count: arms.count)
         let body: @Sendable (Int) -> Void = { i in
             let problem = problems[i]
+            let t0 = DispatchTime.now().uptimeNanoseconds
             let trajectory = sanitized(simulate(problem))
+            let t1 = DispatchTime.now().uptimeNanoseconds
             let summary = ArmSummary(arm: arms[i].name, trajectory: trajectory,
                                      basalStoolMLPerH: ArmSummary.basalStoolMLPerH(problem))
             var rows: [UInt8] = []
             TimeseriesWriter.appendRows(arm: arms[i].name, times: trajectory.times, values: trajectory.values, to: &rows)
-            slots.set(i, ArmResult(arm: arms[i].name, problem: problem, trajectory: trajectory, summary: summary, rows: rows))
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            slots.set(i, ArmResult(arm: arms[i].name, problem: problem, trajectory: trajectory, summary: summary, rows: rows,
+                                   simulateMs: Double(t1 - t0) / 1e6, encodeMs: Double(t2 - t1) / 1e6))
         }
         if threads == 1 || arms.count <= 1 {
             for i in arms.indices { body(i) }
