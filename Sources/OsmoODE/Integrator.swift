@@ -14,7 +14,7 @@
 public final class Integrator<System: ODESystem> {
     @usableFromInline let box: SystemBox<System>
     private let driver: GSLDriver
-    private let y: UnsafeMutablePointer<Double>
+    let y: UnsafeMutablePointer<Double>
     /// The options this integrator was built with.
     public let options: SolverOptions
     /// Number of state components.
@@ -22,7 +22,7 @@ public final class Integrator<System: ODESystem> {
     /// The current time: the end of the last accepted step.
     public private(set) var time: Double
     /// `.success` until a step fails; once failed, ``advance(to:)`` does nothing.
-    public private(set) var status: SolverStatus = .success
+    public internal(set) var status: SolverStatus = .success
     private var h: Double
     private var steps = 0
     private var resets = 0
@@ -106,9 +106,17 @@ public final class Integrator<System: ODESystem> {
     /// failure is kept in ``status``.
     @discardableResult
     public func advance(to t1: Double) -> SolverStatus {
+        advance(to: t1) { _ in true }
+    }
+
+    /// The core loop: adaptive steps to exactly `t1`, calling `afterEachStep(tPrevious)` after
+    /// every accepted step (the new time and state are ``time`` and the state).
+    func advance(to t1: Double, afterEachStep: (Double) -> Bool) -> SolverStatus {
         guard status.isSuccess else { return status }
         precondition(t1 >= time, "Integrator.advance(to:) integrates forward only (t1 = \(t1) < t = \(time))")
         while time < t1 {
+            let tPrevious = time
+            if h > options.maximumStep { h = options.maximumStep }
             if steps >= options.maxSteps {
                 status = .maxStepsReached(time: time, steps: steps)
                 return status
@@ -140,6 +148,7 @@ public final class Integrator<System: ODESystem> {
                 status = .stepSizeUnderflow(time: time, step: h)
                 return status
             }
+            if !afterEachStep(tPrevious) { return status }
         }
         return status
     }

@@ -16,6 +16,8 @@ public struct SolverOptions: Sendable, Equatable {
     /// Smallest step size allowed, in time units (≥ 0); a smaller step ends the solve
     /// with ``SolverStatus/stepSizeUnderflow(time:step:)``. Default 0 (GSL's own floor).
     public var minimumStep: Double
+    /// Largest step size allowed, in time units (> 0). Default `.infinity`.
+    public var maximumStep: Double
 
     public init(
         stepper: Stepper = .msbdf,
@@ -23,7 +25,8 @@ public struct SolverOptions: Sendable, Equatable {
         relativeTolerance: Double = 1e-6,
         initialStep: Double = 1e-6,
         maxSteps: Int = 1_000_000,
-        minimumStep: Double = 0
+        minimumStep: Double = 0,
+        maximumStep: Double = .infinity
     ) {
         self.stepper = stepper
         self.absoluteTolerance = absoluteTolerance
@@ -31,6 +34,7 @@ public struct SolverOptions: Sendable, Equatable {
         self.initialStep = initialStep
         self.maxSteps = maxSteps
         self.minimumStep = minimumStep
+        self.maximumStep = maximumStep
     }
 
     /// Every problem with these options, as user-facing sentences; empty when valid.
@@ -51,6 +55,12 @@ public struct SolverOptions: Sendable, Equatable {
         if maxSteps < 1 { out.append("maximum number of steps must be ≥ 1 (got \(maxSteps))") }
         if !(minimumStep >= 0) || !minimumStep.isFinite {
             out.append("minimum step must be a finite number ≥ 0 (got \(minimumStep))")
+        }
+        if !(maximumStep > 0) || maximumStep.isNaN {
+            out.append("maximum step must be > 0 (got \(maximumStep))")
+        }
+        if maximumStep < minimumStep {
+            out.append("maximum step (\(maximumStep)) is below the minimum step (\(minimumStep))")
         }
         return out
     }

@@ -47,21 +47,17 @@ public func simulate(_ problem: SimulationProblem) -> Trajectory {
     times.reserveCapacity(samples.count)
     values.reserveCapacity(samples.count * width)
 
-    // Events at t = 0 happen before the first sample.
+    // Events at t = 0 happen before the first sample; samples at a boundary are taken after its events.
     schedule.applyEvents(at: 0, to: integrator)
-    var i = 0, j = 0
-    while i < samples.count {
-        let next = j < boundaries.count ? min(samples[i], boundaries[j]) : samples[i]
-        if !integrator.advance(to: next).isSuccess { break }
-        if j < boundaries.count && boundaries[j] == next {
-            schedule.applyEvents(at: next, to: integrator)
-            j += 1
+    var next = 0
+    for segmentEnd in boundaries + [end] {
+        let last = segmentEnd == end
+        let status = integrator.advance(to: segmentEnd, sampling: samples, next: &next, includingEnd: last) { t, y in
+            times.append(t)
+            observer.append(t: t, y: y, system: integrator.system, to: &values)
         }
-        if samples[i] == next {
-            times.append(next)
-            integrator.withState { y in observer.append(t: next, y: y, system: integrator.system, to: &values) }
-            i += 1
-        }
+        if !status.isSuccess || last { break }
+        schedule.applyEvents(at: segmentEnd, to: integrator)
     }
     return Trajectory(times: times, values: values, status: integrator.status, statistics: integrator.statistics)
 }
