@@ -7,6 +7,8 @@
 /// The interpolant is exact at step ends, third-order accurate inside, and — being linear in
 /// the data — keeps every linear invariant the right-hand side keeps (mass ledgers close
 /// at sampled times exactly as at step ends). Two extra RHS calls per step that holds a sample.
+/// Where the cubic would overshoot (a stiff component off its slow manifold), the sample is
+/// interpolated linearly instead.
 extension Integrator {
     /// Integrates from ``time`` to exactly `t1`, calling `sample(t, state)` for each time in
     /// `times[next...]` that is ≤ `t1` (< `t1` when `includingEnd` is false, so that a sample at a
@@ -53,7 +55,22 @@ extension Integrator {
                         let s2 = s * s, s3 = s2 * s
                         let h00 = 2 * s3 - 3 * s2 + 1, h10 = (s3 - 2 * s2 + s) * dt
                         let h01 = -2 * s3 + 3 * s2, h11 = (s3 - s2) * dt
-                        for k in 0..<n { yi[k] = h00 * y0[k] + h10 * f0[k] + h01 * y[k] + h11 * f1[k] }
+                        // A stiff component off its slow manifold can have end slopes far larger
+                        // than its change over the step; the cubic then overshoots wildly. When any
+                        // component leaves [min − Δ, max + Δ] of its end values (Δ = |y₁ − y₀|), the
+                        // whole sample falls back to linear interpolation — still linear in the data,
+                        // so linear invariants (ledgers) are kept either way.
+                        var wild = false
+                        for k in 0..<n {
+                            let a = y0[k], b = y[k]
+                            let v = h00 * a + h10 * f0[k] + h01 * b + h11 * f1[k]
+                            yi[k] = v
+                            let d = Swift.abs(b - a)
+                            if v < Swift.min(a, b) - d || v > Swift.max(a, b) + d { wild = true }
+                        }
+                        if wild {
+                            for k in 0..<n { yi[k] = (1 - s) * y0[k] + s * y[k] }
+                        }
                         sample(ts, UnsafeBufferPointer(start: yi, count: n))
                     }
                     i += 1

@@ -50,6 +50,8 @@ struct BodyConstants: Sendable {
     let dietWater: Double, dietSodium: Double, dietPotassium: Double, dietChloride: Double, dietMagnesium: Double
     let insensible0: Double, metabolicWater0: Double
     let thirst0: Double
+    /// Baseline values of smoothed terms, subtracted so they are exactly zero at the start.
+    let glucoseSplay0: Double, volumeAVP0: Double
 
     init(patient: Patient, parameters p: ModelParameters) {
         self.p = p
@@ -112,14 +114,17 @@ struct BodyConstants: Sendable {
         glucoseTurnover = p.glucoseTurnoverPerKg * w
 
         let posm0 = tonicity0 + p.plasmaUrea
-        avp0 = BodyConstants.avpOsmotic(posm: posm0, p)
+        avp0 = Smooth.minimum(BodyConstants.avpOsmotic(posm: posm0, p), p.adhMax, width: 1)
         let urineFlow0 = dietWater + metabolicWater0 - insensible0 - basalStoolWater
         let osmExcretion0 = p.osmoticCoefficient * 2 * (urineSodium0 + urinePotassium0) + ureaExcretion0 + urineMagnesium0
         let urineOsm0 = osmExcretion0 / max(urineFlow0, 1e-9)
         // Uosm = min + (max − min)·AVP²/(AVP² + K²), solved for K at the steady state.
         let r = min(max((urineOsm0 - p.urineOsmMin) / (p.urineOsmMax - p.urineOsmMin), 0.01), 0.99)
         avpHalf = avp0 * (1 / r - 1).squareRoot()
-        thirst0 = p.thirstGain * max(0, posm0 - p.thirstThreshold)
+        glucoseSplay0 = Smooth.positive(p.plasmaGlucose - p.glucoseThreshold, width: 1)
+        volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
+        thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
+            + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)
     }
 
     /// Landis–Pappenheimer: oncotic pressure (mmHg) of protein at `c` g/dL.
@@ -136,6 +141,6 @@ struct BodyConstants: Sendable {
     /// Osmotic AVP release, pmol/L: max(basal, gain·(Posm − threshold)).
     @inline(__always)
     static func avpOsmotic(posm: Double, _ p: ModelParameters) -> Double {
-        max(p.adhBasal, p.adhGain * (posm - p.adhThreshold))
+        Smooth.maximum(p.adhBasal, p.adhGain * (posm - p.adhThreshold), width: 0.2)
     }
 }

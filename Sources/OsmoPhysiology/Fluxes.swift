@@ -43,7 +43,10 @@ extension FluidModel {
         typealias S = StateIndex
 
         // Body compartments
-        let vp = y[S.plasmaVolume], vi = y[S.interstitialVolume], vc = y[S.cellVolume]
+        // Trial states inside the stepper's Newton iteration can be wild: keep every divisor and
+        // every base of a fractional power positive so the right-hand side stays finite.
+        let tiny = 1e-9
+        let vp = max(y[S.plasmaVolume], tiny), vi = max(y[S.interstitialVolume], tiny), vc = max(y[S.cellVolume], tiny)
         let ve = vp + vi
         let na = y[S.ecfSodium] / ve, k = y[S.ecfPotassium] / ve, cl = y[S.ecfChloride] / ve
         let hco3 = y[S.ecfBase] / (ve * p.baseBufferFactor)
@@ -55,11 +58,13 @@ extension FluidModel {
         f.posm = f.tonicity + p.plasmaUrea
         f.cellTonicity = phi * 2 * (naCell + kCell)
         let plasmaFraction = vp / c.plasma0, ecfFraction = ve / c.ecf0
-        let tbwFraction = (ve + vc) / (c.ecf0 + c.cell0)
-        // Outflows that cannot continue from an emptied body fade as the body empties.
-        let tbwSupply = 1.05 * tbwFraction / (tbwFraction + 0.05)
-        let isfFraction = vi / c.interstitial0
-        let isfSupply = 1.05 * isfFraction / (isfFraction + 0.05)
+        // Secretion and prescribed stool need extracellular fluid to draw on: they fade as the ECF
+        // nears exhaustion (half-rate at 15 % of normal), so even lethal purging cannot empty it.
+        let e2 = ecfFraction * ecfFraction
+        let secretionSupply = e2 / (e2 + 0.0225) * 1.0225
+        // Insensible loss and normal faecal water are drawn from plasma in the model: they fade likewise.
+        let p2 = plasmaFraction * plasmaFraction
+        let plasmaSupply = p2 / (p2 + 0.0225) * 1.0225
 
         // Illness and temperature
         f.load = mechanisms.illness ? illness.load(t) : 0
@@ -94,7 +99,7 @@ extension FluidModel {
         f.dietCl = c.dietChloride * intake
         f.dietMg = c.dietMagnesium * intake
         let fever = max(0, f.temperature - 37)
-        f.insensible = m.insensibleLoss ? c.insensible0 * (1 + p.insensibleFeverGain * fever) * tbwSupply : 0
+        f.insensible = m.insensibleLoss ? c.insensible0 * (1 + p.insensibleFeverGain * fever) * plasmaSupply : 0
         f.metabolicWater = c.metabolicWater0 * (1 + 0.12 * fever)
         // Cells hold their Na concentration (the pump extrudes what leaks in): Na moves with cell water.
         f.cellSodiumIn = p.cellSodium * f.cellWater
@@ -102,17 +107,18 @@ extension FluidModel {
         // Kidney
         let renal = m.renalRegulation
         let avp = renal ? y[S.vasopressin] : c.avp0
-        let aldo = renal ? y[S.aldosterone] : 1
+        let aldo = renal ? max(y[S.aldosterone], 1e-6) : 1
         let gfrFactor = renal ? BodyConstants.logistic(plasmaFraction, half: p.gfrHalfVolume, width: p.gfrVolumeWidth) / c.gfrLogistic1 : 1
         f.gfr = c.gfr0 * gfrFactor
         let volumeNatriuresis = renal ? pow(ecfFraction, p.natriuresisVolumeExponent) * pow(aldo, -p.aldosteroneSodiumExponent) : 1
         f.urineNa = f.gfr * na * c.fractionalNa0 * volumeNatriuresis
         f.urineCl = f.gfr * cl * c.fractionalCl0 * volumeNatriuresis
-        let kRel = k / p.plasmaPotassium
+        let kRel = max(k, 0) / p.plasmaPotassium
         f.urineK = (c.potassiumFloor + (c.urinePotassium0 - c.potassiumFloor) * pow(kRel, p.potassiumExcretionExponent) * aldo) * gfrFactor
-        let mgRel = mg / p.plasmaMagnesium
+        let mgRel = max(mg, 0) / p.plasmaMagnesium
         f.urineMg = f.gfr * 0.7 * mg * c.fractionalMg0 * pow(mgRel, p.magnesiumExcretionExponent)
-        f.urineGlucose = f.gfr * max(0, glu - p.glucoseThreshold)
+        // Renal glucose threshold with "splay" (a rounded corner 1 mmol/L wide).
+        f.urineGlucose = f.gfr * Smooth.positive(glu - p.glucoseThreshold, width: 1) - f.gfr * c.glucoseSplay0
         let a2 = avp * avp
         f.urineOsm = p.urineOsmMin + (p.urineOsmMax - p.urineOsmMin) * a2 / (a2 + c.avpHalf * c.avpHalf)
         let osmExcretion = phi * 2 * (f.urineNa + f.urineK) + c.ureaExcretion0 * gfrFactor + f.urineGlucose + f.urineMg
@@ -120,12 +126,14 @@ extension FluidModel {
         f.renalBase = c.acidProduction + c.renalBaseGain * (p.plasmaBicarbonate - hco3)
         // Hormone targets
         // Hypovolaemic AVP rises exponentially below the threshold, saturating at adh_max.
-        let volumeAVP = exp(min(max(0, p.adhVolumeThreshold - plasmaFraction) / p.adhVolumeScale, 30)) - 1
-        f.avpTarget = min(BodyConstants.avpOsmotic(posm: f.posm, p) + volumeAVP, p.adhMax)
+        let volumeAVP = exp(min(Smooth.positive(p.adhVolumeThreshold - plasmaFraction, width: 0.01) / p.adhVolumeScale, 30))
+            - c.volumeAVP0
+        f.avpTarget = Smooth.minimum(BodyConstants.avpOsmotic(posm: f.posm, p) + volumeAVP, p.adhMax, width: 1)
         // Aldosterone drive E = exp(−g (ECF/ECF0 − 1)) · (K/K0)^n, saturating at aldosterone_max: A* = Amax·E / (Amax − 1 + E).
         let drive = exp(min(-p.aldosteroneVolumeGain * (ecfFraction - 1), 30)) * pow(kRel, p.aldosteronePotassiumExponent)
         f.aldosteroneTarget = p.aldosteroneMax * drive / (p.aldosteroneMax - 1 + drive)
-        f.thirst = p.thirstGain * max(0, f.posm - p.thirstThreshold) + p.thirstVolumeGain * max(0, 1 - plasmaFraction)
+        f.thirst = p.thirstGain * Smooth.positive(f.posm - p.thirstThreshold, width: 1)
+            + p.thirstVolumeGain * Smooth.positive(1 - plasmaFraction, width: 0.01)
 
         // Stomach → lumen
         let stomach = Mix(block: y, at: S.stomach)
@@ -161,7 +169,7 @@ extension FluidModel {
 
         // Secretion (ECF → lumen), composition scaled by how much of each ion the ECF still has
         if illness.active && f.load > 0 {
-            let jw = illness.secretionPeak * f.load * isfSupply
+            let jw = illness.secretionPeak * f.load * secretionSupply
             let s = illness.stool
             f.secretion.water = jw
             f.secretion.sodium = jw * s.sodium * na / p.plasmaSodium
@@ -177,10 +185,15 @@ extension FluidModel {
         let kt = p.smallBowelTransitRate * (1 + p.illnessMotilityGain * f.load)
         f.transit = lumen * kt
         f.transitUnmeasured = unmeasured * kt
-        let q = max(f.transit.water, 0)
-        let nonAbsorbable = f.transit.glucose + f.transit.fructose + f.transit.magnesium + f.transit.citrate + f.transitUnmeasured
-        let qAbs = max(0, min(p.colonMaxFraction * q, c.colonCapacity, q - nonAbsorbable / f.tonicity))
-        let r = q > 0 ? qAbs / q : 0
+        // Fraction r of the inflow absorbed: at most colon_max_fraction, at most capacity/inflow, and
+        // no more than leaves the unabsorbable osmoles at plasma tonicity (smooth minima).
+        let q = f.transit.water
+        let nonAbsorbableConc = (lumen.glucose + lumen.fructose + lumen.magnesium + lumen.citrate + unmeasured) / vlEff
+        let capacityFraction = c.colonCapacity / (Swift.abs(q) + c.colonCapacity * 1e-3)
+        var r = Smooth.minimum(p.colonMaxFraction, capacityFraction, width: 0.01)
+        r = Smooth.minimum(r, 1 - nonAbsorbableConc / f.tonicity, width: 0.01)
+        r = Smooth.positive(r, width: 0.01)
+        let qAbs = q * r
         var col = Mix()
         col.water = qAbs
         col.sodium = r * f.transit.sodium
@@ -192,7 +205,7 @@ extension FluidModel {
         // Prescribed stool (teaching): straight from the ECF
         var presc = Mix()
         if m.illness && inputs.prescribedStoolRate > 0 {
-            let jw = inputs.prescribedStoolRate * isfSupply
+            let jw = inputs.prescribedStoolRate * secretionSupply
             let s = inputs.prescribedStool
             presc.water = jw
             presc.sodium = jw * s.sodium * na / p.plasmaSodium
@@ -202,7 +215,7 @@ extension FluidModel {
             presc.magnesium = jw * s.magnesium * mgRel
         }
         var basal = Mix()
-        basal.water = c.basalStoolWater * tbwSupply
+        basal.water = c.basalStoolWater * plasmaSupply
         basal.sodium = c.basalStoolSodium * na / p.plasmaSodium
         basal.potassium = c.basalStoolPotassium * kRel
         let stool = f.transit + col * -1 + presc + basal
