@@ -31,7 +31,7 @@ extension ModelParameters {
         p("pump_km_k_mmol_L", \.pumpKmPotassium, "mmol/L", pos, "external K for half-maximal Na/K pump", "Na/K-ATPase K0.5 1–1.5 mM (textbook); sets the K deficit per mmol/L (§2: 200–400)"),
         p("k_exchange_time_h", \.potassiumExchangeTimeH, "h", pos, "cell K turnover time (leak = ICF K / this)", "⁴²K exchange 24–48 h (textbook)"),
         p("mg_pool_mmol_kg", \.magnesiumPoolPerKg, "mmol/kg", pos, "slowly exchanging Mg pool", "§1d: ≈ 1000 mmol total"),
-        p("mg_exchange_L_h_kg", \.magnesiumExchangePerKg, "L/h/kg", pos, "pool ⇄ ECF Mg exchange", "calibration: slow (days)"),
+        p("mg_exchange_L_h_kg", \.magnesiumExchangePerKg, "L/h/kg", pos, "pool ⇄ ECF Mg exchange", "calibration: plasma Mg is buffered by bone and cell Mg over hours to days (acute diarrhoea rarely lowers it fast)"),
         p("gastric_half_time_min", \.gastricHalfTimeMin, "min", pos, "gastric emptying half-time of liquids", "textbook 10–20 min"),
         p("sglt1_vmax_mmol_h_kg", \.sglt1VmaxPerKg, "mmol/h/kg", 0...1e9, "SGLT1 maximal glucose absorption", "≈ 1–1.3 g/min intestinal glucose absorption (Jeukendrup)"),
         p("sglt1_km_glucose_mmol_L", \.sglt1KmGlucose, "mmol/L", pos, "apparent SGLT1 Km for glucose", "perfused human jejunum (unconfirmed)"),

@@ -27,7 +27,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var pumpKmPotassium = 1.5                 // mmol/L external K for half-maximal Na/K pump
     public var potassiumExchangeTimeH = 15.0         // h: cell K turnover (⁴²K equilibrates in 24–48 h)
     public var magnesiumPoolPerKg = 14.0             // mmol/kg exchangeable-over-days Mg (≈ 1000 mmol, §1d)
-    public var magnesiumExchangePerKg = 0.007        // L/h/kg pool ⇄ ECF
+    public var magnesiumExchangePerKg = 0.03         // L/h/kg pool ⇄ ECF
     // MARK: Stomach and small intestine
     public var gastricHalfTimeMin = 20.0             // min, liquids
     public var sglt1VmaxPerKg = 5.7                  // mmol glucose/h/kg (≈ 1.2 g/min at 70 kg)

@@ -39,7 +39,7 @@ import Testing
         let s = try ScenarioValidator.load(path: Repo.scenario("norovirus-adult")).get()
         #expect(s.patient.weightKg == 70 && s.durationH == 72)
         #expect(s.arms.map(\.name) == ["untreated", "ors", "sports-drink"])
-        #expect(s.overrides["maintenance_intake_fraction"] == 0.5)
+        #expect(s.overrides["maintenance_intake_fraction"] == 0.3)
         // Equal drink volumes in the ORS and sports-drink arms.
         func volume(_ arm: Scenario.Arm) -> Double {
             arm.drinks.reduce(0) { total, d in
