@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "OsmoPhysiology", targets: ["OsmoPhysiology"]),
         // Scenario files, validation, runs of arms, CSV output and summaries.
         .library(name: "OsmoScenario", targets: ["OsmoScenario"]),
+        // A small SVG chart writer (no physiology in it).
+        .library(name: "OsmoPlot", targets: ["OsmoPlot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,12 +40,20 @@ let package = Package(
             name: "OsmoScenario",
             dependencies: ["OsmoODE", "OsmoPhysiology", "OsmoInflammation", .product(name: "Yams", package: "Yams")]
         ),
+        // SVG figures: document builder, nice ticks, lines, bands, bars, scatter, legends.
+        .target(name: "OsmoPlot"),
+        // Runs → figures and the self-contained HTML report.
+        .target(
+            name: "OsmoReport",
+            dependencies: ["OsmoPlot", "OsmoScenario", "OsmoPhysiology"]
+        ),
         .executableTarget(
             name: "osmo",
             dependencies: [
                 "OsmoODE",
                 "OsmoPhysiology",
                 "OsmoScenario",
+                "OsmoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +73,10 @@ let package = Package(
             name: "OsmoScenarioTests",
             dependencies: ["OsmoScenario", "OsmoPhysiology", "OsmoODE", .product(name: "Yams", package: "Yams")],
             exclude: ["Expected"]
+        ),
+        .testTarget(
+            name: "OsmoPlotTests",
+            dependencies: ["OsmoPlot", "OsmoReport", "OsmoScenario"]
         ),
     ]
 )
