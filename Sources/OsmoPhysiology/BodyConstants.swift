@@ -99,11 +99,16 @@ struct BodyConstants: Sendable {
         insensible0 = p.insensibleCoefficient * pow(w, 0.2415) / 1000 / 24
         metabolicWater0 = p.metabolicWaterPerDay * w075 / 24
 
-        // Steady state: what comes in goes out.
-        urineSodium0 = dietSodium - basalStoolSodium
-        urinePotassium0 = dietPotassium - basalStoolPotassium
-        urineChloride0 = dietChloride
-        urineMagnesium0 = dietMagnesium
+        // Steady state on the reference (Holliday–Segar) diet: what comes in goes out. The kidney is
+        // calibrated to the reference diet, so an override of the diet changes intake, not the kidney.
+        let ref = ModelParameters()
+        let refSodium = maintenance * 10 * ref.dietSodiumPer100mL / 24
+        let refPotassium = maintenance * 10 * ref.dietPotassiumPer100mL / 24
+        let refMagnesium = ref.dietMagnesiumPerKgDay * w * ref.dietMagnesiumAbsorbed / 24
+        urineSodium0 = refSodium - basalStoolSodium
+        urinePotassium0 = refPotassium - basalStoolPotassium
+        urineChloride0 = refSodium + refPotassium
+        urineMagnesium0 = refMagnesium
         fractionalNa0 = urineSodium0 / (gfr0 * p.plasmaSodium)
         fractionalCl0 = urineChloride0 / (gfr0 * p.plasmaChloride)
         fractionalMg0 = urineMagnesium0 / (gfr0 * 0.7 * p.plasmaMagnesium)

@@ -81,7 +81,7 @@ public struct FluidModel: ODESystem, Sendable {
             - out.potassium - f.pumpK + f.leakK
         dydt[S.ecfChloride] = f.gutAbsorb.chloride + f.colonAbsorb.chloride + iv.chloride + f.dietCl - f.urineCl - out.chloride
         dydt[S.ecfBase] = f.gutAbsorb.bicarbonate + 3 * f.gutAbsorb.citrate + f.colonAbsorb.bicarbonate + iv.baseEquivalents
-            + f.renalBase - c.acidProduction - out.bicarbonate
+            + f.renalBase - c.acidProduction - out.bicarbonate + f.cellProtonIn
         dydt[S.ecfMagnesium] = f.gutAbsorb.magnesium + iv.magnesium + f.dietMg + f.magnesiumExchange - f.urineMg - out.magnesium
         dydt[S.ecfGlucose] = f.gutAbsorb.glucose + iv.glucose + f.glucoseProduction - f.glucoseUptake - f.urineGlucose
         dydt[S.cellSodium] = f.cellSodiumIn

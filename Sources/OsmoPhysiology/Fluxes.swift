@@ -29,6 +29,8 @@ struct Fluxes {
     var insensible = 0.0, metabolicWater = 0.0
     var dietWater = 0.0, dietNa = 0.0, dietK = 0.0, dietCl = 0.0, dietMg = 0.0
     var pumpK = 0.0, leakK = 0.0, cellSodiumIn = 0.0
+    /// H+ moving into cells in exchange for K (each one leaves a bicarbonate behind), mmol/h.
+    var cellProtonIn = 0.0
     var magnesiumExchange = 0.0  // pool → ECF
     var glucoseProduction = 0.0, glucoseUptake = 0.0
     var avpTarget = 0.0, aldosteroneTarget = 0.0, thirst = 0.0
@@ -102,7 +104,11 @@ extension FluidModel {
         f.insensible = m.insensibleLoss ? c.insensible0 * (1 + p.insensibleFeverGain * fever) * plasmaSupply : 0
         f.metabolicWater = c.metabolicWater0 * (1 + 0.12 * fever)
         // Cells hold their Na concentration (the pump extrudes what leaks in): Na moves with cell water.
-        f.cellSodiumIn = p.cellSodium * f.cellWater
+        // Cells keep their Na concentration as they swell or shrink, and K that leaves them is
+        // replaced by Na (fraction cell_k_na_exchange) and H+ (the rest), as in K depletion.
+        let kOut = f.leakK - f.pumpK
+        f.cellSodiumIn = p.cellSodium * f.cellWater + p.cellPotassiumSodiumExchange * kOut
+        f.cellProtonIn = (1 - p.cellPotassiumSodiumExchange) * kOut
 
         // Kidney
         let renal = m.renalRegulation
@@ -142,9 +148,11 @@ extension FluidModel {
         // Lumen transport
         let lumen = Mix(block: y, at: S.lumen)
         let unmeasured = y[S.lumenUnabsorbable]
-        let vl = max(lumen.water, 0)
-        let vlEff = vl + c.lumenEpsilon
-        let contact = vl / (vl + c.contactVolume)
+        // Concentrations use a smooth, always-positive lumen volume; the wetted fraction of the
+        // mucosa, V²/((V + Vc)(V + ε)) for V > 0, is zero with zero slope at an empty lumen (no corner).
+        let vw = lumen.water
+        let vlEff = Smooth.positive(vw, width: c.lumenEpsilon) + 0.5 * c.lumenEpsilon
+        let contact = vw > 0 ? vw * vw / ((vw + c.contactVolume) * (vw + c.lumenEpsilon)) : 0
         let naL = lumen.sodium / vlEff, kL = lumen.potassium / vlEff, clL = lumen.chloride / vlEff
         let hco3L = lumen.bicarbonate / vlEff, gluL = lumen.glucose / vlEff, fruL = lumen.fructose / vlEff
         let osmL = (phi * (lumen.sodium + lumen.potassium + lumen.chloride + lumen.bicarbonate)

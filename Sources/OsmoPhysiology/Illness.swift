@@ -54,9 +54,9 @@ public struct Pathogen: Sendable, Equatable {
         source: "CDC (PHYSIOLOGY.md §3c): illness 24–60 h, median 2 days")
     /// Rotavirus: 3–8 days, children (§3c).
     public static let rotavirus = Pathogen(
-        name: "rotavirus", peakTimeH: 36, shape: 2.0, peakSecretionMLPerKgH: 4.0, stool: .rotavirus,
+        name: "rotavirus", peakTimeH: 36, shape: 2.0, peakSecretionMLPerKgH: 5.9, stool: .rotavirus,
         nheInhibition: 0.5, inflammatoryPotency: 1.2, typicalDurationH: 120,
-        source: "CDC (PHYSIOLOGY.md §3c): 3–8 days; CHOICE 2001 stool ~120 g/kg first 24 h with ORS")
+        source: "CDC (PHYSIOLOGY.md §3c): 3–8 days; peak secretion calibrated to CHOICE 2001 (≈ 325 g/kg of stool over the illness with ORS)")
     /// Cholera: massive secretion, 1–5 days, little systemic inflammation (§3b, §3c).
     public static let cholera = Pathogen(
         name: "cholera", peakTimeH: 18, shape: 2.0, peakSecretionMLPerKgH: 14, stool: .choleraAdult,

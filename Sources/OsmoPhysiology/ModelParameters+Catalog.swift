@@ -29,6 +29,7 @@ extension ModelParameters {
         p("interstitial_compliance_L_mmHg_kg", \.interstitialCompliancePerKg, "L/mmHg/kg", pos, "interstitial volume per mmHg of interstitial pressure", "Guyton: low compliance in the negative-pressure range (unconfirmed)"),
         p("cell_water_permeability_L_h_mOsm_kg", \.cellWaterPermeabilityPerKg, "L/h/(mOsm/kg)/kg", pos, "ECF ⇄ ICF osmotic water flow", "calibration: equilibrium in minutes"),
         p("pump_km_k_mmol_L", \.pumpKmPotassium, "mmol/L", pos, "external K for half-maximal Na/K pump", "Na/K-ATPase K0.5 1–1.5 mM (textbook); sets the K deficit per mmol/L (§2: 200–400)"),
+        p("cell_k_na_exchange", \.cellPotassiumSodiumExchange, "1", frac, "Na entering cells per K leaving them (the rest is H+)", "textbook: in K depletion about two thirds of the cell K lost is replaced by Na and one third by H+ (unconfirmed)"),
         p("k_exchange_time_h", \.potassiumExchangeTimeH, "h", pos, "cell K turnover time (leak = ICF K / this)", "⁴²K exchange 24–48 h (textbook)"),
         p("mg_pool_mmol_kg", \.magnesiumPoolPerKg, "mmol/kg", pos, "slowly exchanging Mg pool", "§1d: ≈ 1000 mmol total"),
         p("mg_exchange_L_h_kg", \.magnesiumExchangePerKg, "L/h/kg", pos, "pool ⇄ ECF Mg exchange", "calibration: plasma Mg is buffered by bone and cell Mg over hours to days (acute diarrhoea rarely lowers it fast)"),

@@ -25,6 +25,7 @@ public struct ModelParameters: Sendable, Equatable {
     // MARK: Cells
     public var cellWaterPermeabilityPerKg = 0.0046   // L/h per mOsm/kg per kg (ECF ⇄ ICF, τ ≈ 6 min)
     public var pumpKmPotassium = 1.5                 // mmol/L external K for half-maximal Na/K pump
+    public var cellPotassiumSodiumExchange = 0.67     // Na entering cells per K leaving (rest H+)
     public var potassiumExchangeTimeH = 15.0         // h: cell K turnover (⁴²K equilibrates in 24–48 h)
     public var magnesiumPoolPerKg = 14.0             // mmol/kg exchangeable-over-days Mg (≈ 1000 mmol, §1d)
     public var magnesiumExchangePerKg = 0.03         // L/h/kg pool ⇄ ECF
@@ -37,10 +38,10 @@ public struct ModelParameters: Sendable, Equatable {
     public var sglt1WaterPerGlucose = 4.75           // mL per mmol glucose (264 H2O per cycle, Zeuthen 2001)
     public var nheVmaxPerKg = 1.0                    // mmol Na/h/kg electroneutral NaCl absorption
     public var nheKmSodium = 40.0                    // mmol/L
-    public var gutSodiumPermeabilityPerKg = 0.01     // L/h/kg paracellular
-    public var gutPotassiumPermeabilityPerKg = 0.01  // L/h/kg
-    public var gutChloridePermeabilityPerKg = 0.01   // L/h/kg
-    public var gutBicarbonatePermeabilityPerKg = 0.005 // L/h/kg
+    public var gutSodiumPermeabilityPerKg = 0.001     // L/h/kg paracellular
+    public var gutPotassiumPermeabilityPerKg = 0.001  // L/h/kg
+    public var gutChloridePermeabilityPerKg = 0.001   // L/h/kg
+    public var gutBicarbonatePermeabilityPerKg = 0.001 // L/h/kg
     public var gutWaterPermeabilityPerKg = 5.7e-5    // L/h per mOsm/kg per kg
     public var fructoseVmaxPerKg = 0.6               // mmol/h/kg (GLUT5)
     public var fructoseKm = 20.0                     // mmol/L
