@@ -47,6 +47,12 @@ let package = Package(
             name: "OsmoReport",
             dependencies: ["OsmoPlot", "OsmoScenario", "OsmoPhysiology"]
         ),
+        // Parameter sweeps: sweep files, sampling plans (grid, LHS, Sobol/Saltelli), threaded and
+        // sharded runs, merge, Sobol sensitivity indices.
+        .target(
+            name: "OsmoSweep",
+            dependencies: ["CGSL", "OsmoODE", "OsmoPhysiology", "OsmoScenario", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "osmo",
             dependencies: [
@@ -54,6 +60,7 @@ let package = Package(
                 "OsmoPhysiology",
                 "OsmoScenario",
                 "OsmoReport",
+                "OsmoSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +84,10 @@ let package = Package(
         .testTarget(
             name: "OsmoPlotTests",
             dependencies: ["OsmoPlot", "OsmoReport", "OsmoScenario"]
+        ),
+        .testTarget(
+            name: "OsmoSweepTests",
+            dependencies: ["OsmoSweep", "OsmoScenario", "OsmoPhysiology", "OsmoODE"]
         ),
     ]
 )
