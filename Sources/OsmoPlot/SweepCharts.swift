@@ -45,16 +45,27 @@ public enum SweepCharts {
     /// - Parameters:
     ///   - parameters: (name, value of that parameter in each run).
     ///   - outcome: (name with unit, outcome of each run), same run order.
+    ///   - pointColors: a colour per run (e.g. by arm), or nil for `color`; give `legend` to explain them.
     public static func scatter(parameters: [(name: String, values: [Double])], outcome: (name: String, values: [Double]),
-                               columns: Int = 3, color: String = Style.palette[0]) -> Figure {
+                               columns: Int = 3, color: String = Style.palette[0], pointColors: [String]? = nil,
+                               legend: [LegendItem] = []) -> Figure {
         let panels: [Figure.Content] = parameters.map { p in
             var panel = Panel(title: p.name, xLabel: p.name, yLabel: outcome.name)
-            panel.scatters = [ScatterSeries(name: p.name, color: color, x: p.values, y: outcome.values, radius: 3)]
+            if let pointColors, pointColors.count == outcome.values.count {
+                var order: [String] = []
+                for c in pointColors where !order.contains(c) { order.append(c) }
+                panel.scatters = order.map { c in
+                    let idx = pointColors.indices.filter { pointColors[$0] == c && $0 < p.values.count }
+                    return ScatterSeries(name: p.name, color: c, x: idx.map { p.values[$0] }, y: idx.map { outcome.values[$0] }, radius: 3)
+                }
+            } else {
+                panel.scatters = [ScatterSeries(name: p.name, color: color, x: p.values, y: outcome.values, radius: 3)]
+            }
             return .xy(panel)
         }
         let cols = max(1, min(columns, parameters.count))
         return Figure(title: "\(outcome.name) against each parameter",
                       subtitle: "One dot per run of the sweep; a clear trend means the parameter matters on its own.",
-                      panels: panels, columns: cols, panelHeight: 290)
+                      legend: legend, panels: panels, columns: cols, panelHeight: 290)
     }
 }

@@ -39,6 +39,21 @@ public enum ReportCommands {
 
     /// `osmo plot RUN_DIR_OR_SCENARIO [--out DIR]`.
     public static func plot(_ input: String, outDir: String?, console: Console) -> OsmoExit {
+        // A sweep directory (sweep.csv / sensitivity.csv, no timeseries.csv): only the sweep figures.
+        if isDirectory(input) && !FileManager.default.fileExists(atPath: input + "/timeseries.csv") {
+            do {
+                let dir = outDir ?? input
+                try AtomicFile.makeDirectory(dir)
+                let written = try SweepFigures.writeIfPresent(in: input, to: dir)
+                if !written.isEmpty {
+                    for w in written { console.out("wrote \(w)\n") }
+                    return .success
+                }
+            } catch {
+                console.err("osmo: \(error)\n")
+                return .ioFailure
+            }
+        }
         let run: RunData
         switch loadRun(input, console: console) {
         case .failure(let e):

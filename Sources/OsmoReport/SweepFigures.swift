@@ -12,13 +12,13 @@ public enum SweepFigures {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for file in files.sorted() where file.hasPrefix("sensitivity") && file.hasSuffix(".csv") {
             guard let data = FileManager.default.contents(atPath: dir + "/" + file) else { continue }
-            for (outcome, fig) in tornadoes(CSVReader.parse(data)) {
+            for (outcome, fig) in tornadoes(withoutComments(CSVReader.parse(data))) {
                 let path = outDir + "/sobol-\(safeName(outcome)).svg"
                 try AtomicFile.write(Array(fig.svg().render().utf8), to: path)
                 written.append(path)
             }
         }
-        if let data = FileManager.default.contents(atPath: dir + "/sweep.csv"), let fig = scatter(CSVReader.parse(data)) {
+        if let data = FileManager.default.contents(atPath: dir + "/sweep.csv"), let fig = scatter(withoutComments(CSVReader.parse(data))) {
             let path = outDir + "/sweep-scatter.svg"
             try AtomicFile.write(Array(fig.svg().render().utf8), to: path)
             written.append(path)
@@ -26,22 +26,29 @@ public enum SweepFigures {
         return written
     }
 
+    /// Rows without the `# …` comment lines (`sweep.csv` starts with one).
+    static func withoutComments(_ rows: [[String]]) -> [[String]] {
+        rows.filter { !($0.first?.hasPrefix("#") ?? false) }
+    }
+
     /// Tornado charts from a table with a parameter column (`parameter` or `name`), first-order and
     /// total indices (`S1`/`first_order`, `ST`/`total`), optional intervals (`S1_lo`, `S1_hi` or
-    /// `S1_conf` as ±), and an optional `outcome` column (one chart per outcome).
+    /// `S1_conf` as ±), and optional `outcome` and `arm` columns (one chart per outcome and arm).
+    /// This reads `osmo sensitivity`'s `sensitivity.csv`.
     public static func tornadoes(_ rows: [[String]]) -> [(String, Figure)] {
         guard let header = rows.first?.map({ $0.lowercased() }) else { return [] }
         func col(_ names: [String]) -> Int? { names.lazy.compactMap { header.firstIndex(of: $0) }.first }
         guard let pCol = col(["parameter", "name", "param"]), let s1 = col(["s1", "first_order", "first"]),
               let st = col(["st", "total", "total_order"]) else { return [] }
-        let oCol = col(["outcome", "output", "observable"])
+        let oCol = col(["outcome", "output", "observable"]), aCol = col(["arm"])
         let s1lo = col(["s1_lo", "s1_low", "s1_ci_lo", "s1_lower"]), s1hi = col(["s1_hi", "s1_high", "s1_ci_hi", "s1_upper"])
         let stlo = col(["st_lo", "st_low", "st_ci_lo", "st_lower"]), sthi = col(["st_hi", "st_high", "st_ci_hi", "st_upper"])
         let s1conf = col(["s1_conf", "s1_ci"]), stconf = col(["st_conf", "st_ci"])
         var order: [String] = []
         var groups: [String: [[String]]] = [:]
         for r in rows.dropFirst() where r.count == header.count {
-            let o = oCol.map { r[$0] } ?? "the outcome"
+            var o = oCol.map { r[$0] } ?? "the outcome"
+            if let a = aCol { o += " (\(r[a]))" }
             if groups[o] == nil { order.append(o) }
             groups[o, default: []].append(r)
         }
@@ -59,18 +66,25 @@ public enum SweepFigures {
         }
     }
 
-    /// Outcome-vs-parameter scatter plots from a sweep table: the summary columns are outcomes (the
-    /// first of `peak_weight_loss_pct`, `peak_cramp_score` present, else the first), the other numeric
-    /// columns (except run indices) are parameters.
+    /// Outcome-vs-parameter scatter plots from a sweep table (`osmo sweep`'s `sweep.csv`): the summary
+    /// columns are outcomes (the first of `peak_weight_loss_pct`, `peak_cramp_score` present, else the
+    /// first), the other numeric columns (except `run`) are parameters; an `arm` column colours the dots.
+    /// Empty cells (runs that failed) are left out.
     public static func scatter(_ rows: [[String]]) -> Figure? {
         guard let header = rows.first else { return nil }
         let body = rows.dropFirst().filter { $0.count == header.count }
         guard !body.isEmpty else { return nil }
         let outcomes = Set(SummaryWriter.columns)
-        let skip: Set<String> = ["run", "index", "id", "sample", "seed", "shard", "samples", "steps", "rhs_evaluations", "jacobian_evaluations"]
+        let skip: Set<String> = ["run", "index", "id", "sample", "seed", "shard"]
+        /// A column of numbers (NaN for empty cells), or nil when a non-empty cell is not a number.
         func numeric(_ j: Int) -> [Double]? {
-            let v = body.map { Double($0[j]) }
-            return v.allSatisfy { $0 != nil } ? v.map { $0! } : nil
+            var out: [Double] = []
+            for r in body {
+                if r[j].isEmpty { out.append(.nan); continue }
+                guard let v = Double(r[j]) else { return nil }
+                out.append(v)
+            }
+            return out.contains(where: \.isFinite) ? out : nil
         }
         let outcomeName = ["peak_weight_loss_pct", "peak_cramp_score"].first(where: header.contains)
             ?? header.first { outcomes.contains($0) && $0 != "arm" && $0 != "status" }
@@ -80,10 +94,21 @@ public enum SweepFigures {
             return (name, v)
         }
         guard !params.isEmpty else { return nil }
-        return SweepCharts.scatter(parameters: Array(params.prefix(12)), outcome: (outcomeName, ov))
+        var colors: [String]?
+        var legend: [LegendItem] = []
+        if let aj = header.firstIndex(of: "arm") {
+            var arms: [String] = []
+            for r in body where !arms.contains(r[aj]) { arms.append(r[aj]) }
+            let palette = Dictionary(uniqueKeysWithValues: zip(arms, ArmColors.assign(arms)))
+            colors = body.map { palette[$0[aj]]! }
+            legend = arms.map { LegendItem($0, color: palette[$0]!, symbol: .dot) }
+        }
+        return SweepCharts.scatter(parameters: Array(params.prefix(12)), outcome: (outcomeName, ov), pointColors: colors, legend: legend)
     }
 
+    /// A file-name-safe form: other characters become `-`, runs of `-` collapse, none at the ends.
     static func safeName(_ s: String) -> String {
-        String(s.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        let mapped = String(s.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." ? $0 : "-" })
+        return mapped.split(separator: "-").joined(separator: "-")
     }
 }

@@ -9,7 +9,8 @@ struct Plot: ParsableCommand {
             Writes 1-weight-loss.svg, 2-compartments.svg, 3-electrolytes.svg, 4-inflammation.svg, \
             5-leg-pain.svg and 6-fluid-balance.svg. A directory is read as the output of `osmo run` \
             (timeseries.csv, and summary.csv for the warning-sign markers); a scenario file is run first. \
-            When the directory also holds sweep.csv or sensitivity*.csv, the sweep figures are drawn too. \
+            When the directory holds sweep.csv or sensitivity.csv (from `osmo sweep` / `osmo sensitivity`), \
+            the sweep figures are drawn: a Sobol tornado chart per outcome and arm, and outcome-vs-parameter scatter plots. \
             Exit codes: 0 success; 2 invalid scenario; 1 input unreadable or output not written.
             """)
 

@@ -112,11 +112,24 @@ import Testing
     }
 
     @Test func sweepCSVsAreReadByColumnName() throws {
-        let sens = CSVReader.parse(Data("outcome,parameter,S1,S1_conf,ST,ST_conf\nloss,a,0.5,0.1,0.6,0.1\nloss,b,0.1,0.05,0.2,0.05\ncramp,a,0.2,0.1,0.3,0.1\n".utf8))
+        // The layouts of `osmo sensitivity` (sensitivity.csv) and `osmo sweep` (sweep.csv).
+        let sens = CSVReader.parse(Data("arm,outcome,parameter,S1,S1_conf,ST,ST_conf,base_samples_used\nors,loss,a,0.5,0.1,0.6,0.1,64\nors,loss,b,0.1,0.05,0.2,0.05,64\nors,cramp,a,0.2,0.1,0.3,0.1,64\n".utf8))
         let t = SweepFigures.tornadoes(sens)
-        #expect(t.map(\.0) == ["loss", "cramp"])
-        let sweep = CSVReader.parse(Data("run,severity,intake,peak_weight_loss_pct,status\n0,1,0.5,3,success\n1,2,0.5,6,success\n".utf8))
+        #expect(t.map(\.0) == ["loss (ors)", "cramp (ors)"])
+        let sweep = SweepFigures.withoutComments(CSVReader.parse(Data("""
+            # osmo-sweep v1 fingerprint=00 runs=3 design=grid parameters=2 name=x
+            run,arm,illness.severity,intake,peak_weight_loss_pct,status
+            0,untreated,1,0.5,3,success
+            0,ors,1,0.5,1,success
+            1,untreated,2,0.5,,max_steps
+            1,ors,2,0.5,2,success
+
+            """.utf8)))
         let fig = try #require(SweepFigures.scatter(sweep))
         #expect(fig.panels.count == 2)
+        #expect(fig.legend.map(\.label) == ["untreated", "ors"])
+        let svg = fig.svg().render()
+        #expect(XMLCheck.parse(svg).error == nil)
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 2 * 3 + 2)  // 3 finite points per panel + 2 legend dots
     }
 }
