@@ -8,7 +8,7 @@ public enum ArmColors {
         "untreated": "#333333",
         "ors": "#0072B2",
         "sports-drink": "#E69F00",
-        "water": "#56B4E9",
+        "water": "#D55E00",
         "iv-then-ors": "#009E73",
         "half-apple-juice": "#CC79A7",
         "challenge": "#D55E00",
