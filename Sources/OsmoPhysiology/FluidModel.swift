@@ -1,36 +1,43 @@
 import OsmoODE
 import OsmoInflammation
 
-/// The whole-body model as an ``ODESystem``: fluid compartments, electrolytes, gut, kidney,
-/// and the inflammation submodel, with cumulative ledgers as states. MODEL.md documents
-/// every state, flow and parameter. Time is in hours.
+/// The whole-body model as an ``ODESystem``: fluid compartments, electrolytes, gut, kidney, with
+/// cumulative ledgers as states. Core temperature comes from the inflammation submodel, solved
+/// first (one-way coupling, ``InflammationTrack``). MODEL.md documents every state, flow and
+/// parameter. Time is in hours.
 public struct FluidModel: ODESystem, Sendable {
     let constants: BodyConstants
     let illness: IllnessDriver
     public let mechanisms: Mechanisms
-    public let inflammation: InflammationModel
+    /// The solved inflammation course (cytokines, fever, myalgia) this run reads its temperature from.
+    public let inflammation: InflammationTrack
     /// Inputs of the current segment (IV rates, continuous drinks, prescribed stool).
     public var inputs = Inputs()
 
-    public var dimension: Int { StateIndex.inflammation + InflammationModel.stateCount }
+    public var dimension: Int { StateIndex.count }
 
+    /// - Parameters:
+    ///   - durationH: how far ahead to solve the inflammation course (the run's length).
     public init(patient: Patient, parameters: ModelParameters, illness: Illness, mechanisms: Mechanisms,
-                inflammation: InflammationModel = InflammationModel()) {
+                inflammation: InflammationModel = InflammationModel(), durationH: Double = 0) {
         let c = BodyConstants(patient: patient, parameters: parameters)
         constants = c
         self.mechanisms = mechanisms
-        self.inflammation = inflammation
+        var driver = IllnessDriver()
         if case .pathogen(let pathogen, let severity, let onset) = illness, mechanisms.illness {
-            self.illness = IllnessDriver(
+            driver = IllnessDriver(
                 pathogen: pathogen, severity: severity, onsetH: onset, weightKg: patient.weightKg,
                 tonicity: c.tonicity0, phi: parameters.osmoticCoefficient)
-        } else {
-            self.illness = IllnessDriver()
         }
+        self.illness = driver
+        var boluses: [(time: Double, ngPerKg: Double)] = []
+        if case .endotoxin(let dose, let t) = illness, mechanisms.illness { boluses.append((t, dose)) }
+        self.inflammation = InflammationTrack(
+            model: inflammation, illness: driver, boluses: boluses, endH: durationH, active: mechanisms.inflammation)
     }
 
     /// The healthy starting state: every compartment at its normal volume and composition,
-    /// empty gut, hormones at baseline, ledgers at zero, inflammation at rest.
+    /// empty gut, hormones at baseline, ledgers at zero.
     public func initialState() -> [Double] {
         let c = constants, p = constants.p
         typealias S = StateIndex
@@ -49,23 +56,20 @@ public struct FluidModel: ODESystem, Sendable {
         y[S.magnesiumPool] = c.magnesiumPool0
         y[S.vasopressin] = c.avp0
         y[S.aldosterone] = 1
-        y.withUnsafeMutableBufferPointer { b in
-            inflammation.initialState(b.baseAddress! + S.inflammation)
-        }
         return y
     }
 
-    /// Core temperature, °C.
+    /// Core temperature at time `t`, °C.
     @inline(__always)
-    func temperature(_ y: UnsafeBufferPointer<Double>) -> Double {
-        mechanisms.inflammation ? inflammation.temperature(y.baseAddress! + StateIndex.inflammation) : 37
+    func temperature(at t: Double) -> Double {
+        mechanisms.inflammation ? inflammation.temperature(at: t) : 37
     }
 
     public func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
         typealias S = StateIndex
         let f = fluxes(t: t, y: y)
         let c = constants, p = constants.p
-        for i in 0..<S.inflammation { dydt[i] = 0 }
+        for i in 0..<S.count { dydt[i] = 0 }
 
         let iv = inputs.iv
         // Steady baseline flows (diet, metabolic water, urine, normal stool, insensible) all meet the
@@ -111,15 +115,5 @@ public struct FluidModel: ODESystem, Sendable {
         dydt[S.cumSodiumOut] = f.stool.sodium + f.urineNa
         dydt[S.cumPotassiumIn] = f.oralIn.potassium + f.dietK + iv.potassium
         dydt[S.cumPotassiumOut] = f.stool.potassium + f.urineK
-
-        let base = S.inflammation
-        let yi = y.baseAddress! + base
-        let di = dydt.baseAddress! + base
-        if mechanisms.inflammation {
-            inflammation.derivatives(
-                t: t, y: yi, dydt: di, pathogenLoad: f.load, inflammatoryPotency: illness.inflammatoryPotency)
-        } else {
-            for i in 0..<InflammationModel.stateCount { di[i] = 0 }
-        }
     }
 }

@@ -70,7 +70,7 @@ extension FluidModel {
 
         // Illness and temperature
         f.load = mechanisms.illness ? illness.load(t) : 0
-        f.temperature = temperature(y)
+        f.temperature = temperature(at: t)
 
         // Cells: osmotic water, Na/K pump and leaks
         f.cellWater = c.cellWaterPermeability * (f.cellTonicity - f.tonicity)

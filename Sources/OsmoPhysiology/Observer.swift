@@ -24,8 +24,8 @@ struct Observer {
         let w0 = weightKg
         let water = Observer.allWater(y)
         let weight = w0 + (water - initialWater)
-        let ip = y.baseAddress! + S.inflammation
-        let infl = model.inflammation
+        let inflState = model.inflammation.state(at: t)
+        let infl = model.inflammation.model
         let ve = y[S.plasmaVolume] + y[S.interstitialVolume]
         let gs = GutSpecies.sodium.rawValue, gk = GutSpecies.potassium.rawValue
         let cramp = crampScore(kPlasma: f.kPlasma, mgPlasma: f.mgPlasma, naPlasma: f.naPlasma,
@@ -63,12 +63,12 @@ struct Observer {
             case .cum_na_out_mmol: v = y[S.cumSodiumOut]
             case .cum_k_in_mmol: v = y[S.cumPotassiumIn]
             case .cum_k_out_mmol: v = y[S.cumPotassiumOut]
-            case .tnf_pg_mL: v = infl.tnf(ip)
-            case .il1b_pg_mL: v = infl.il1b(ip)
-            case .il6_pg_mL: v = infl.il6(ip)
-            case .il10_pg_mL: v = infl.il10(ip)
+            case .tnf_pg_mL: v = inflState.withUnsafeBufferPointer { infl.tnf($0.baseAddress!) }
+            case .il1b_pg_mL: v = inflState.withUnsafeBufferPointer { infl.il1b($0.baseAddress!) }
+            case .il6_pg_mL: v = inflState.withUnsafeBufferPointer { infl.il6($0.baseAddress!) }
+            case .il10_pg_mL: v = inflState.withUnsafeBufferPointer { infl.il10($0.baseAddress!) }
             case .temperature_C: v = f.temperature
-            case .myalgia_score: v = infl.myalgiaScore(ip)
+            case .myalgia_score: v = inflState.withUnsafeBufferPointer { infl.myalgiaScore($0.baseAddress!) }
             case .cramp_score: v = cramp
             case .pathogen_load: v = f.load
             case .urine_osm_mosm_kg: v = f.urineOsm

@@ -11,7 +11,6 @@ struct Schedule {
     let weightKg: Double
     var boluses: [Bolus] = []
     var vomits: [Vomit] = []
-    var endotoxin: (time: Double, ngPerKg: Double)? = nil
     /// Sorted, unique times where something changes.
     var boundaries: [Double] = []
 
@@ -48,9 +47,8 @@ struct Schedule {
             switch problem.illness {
             case .prescribedStool(let ps):
                 for r in ps.ratesMLPerKgH { times.insert(r.startH) }
-            case .endotoxin(let dose, let t):
-                if problem.mechanisms.inflammation { endotoxin = (t, dose) }
-                times.insert(t)
+            case .endotoxin:
+                break  // handled by the inflammation track (InflammationTrack)
             default: break
             }
         }
@@ -92,7 +90,6 @@ struct Schedule {
         let newInputs = inputs(at: t)
         var changed = integrator.system.inputs != newInputs
         integrator.modifySystem { $0.inputs = newInputs }
-        let inflammation = integrator.system.inflammation
         integrator.withMutableState { y in
             for b in boluses where b.time == t {
                 b.mix.add(to: y, at: S.stomach)
@@ -107,10 +104,6 @@ struct Schedule {
                 y[S.cumSodiumOut] += f * y[S.stomach + GutSpecies.sodium.rawValue]
                 y[S.cumPotassiumOut] += f * y[S.stomach + GutSpecies.potassium.rawValue]
                 for s in 0...GutSpecies.allCases.count { y[S.stomach + s] *= (1 - f) }
-                changed = true
-            }
-            if let e = endotoxin, e.time == t {
-                inflammation.addEndotoxinBolus(ngPerKg: e.ngPerKg, to: y.baseAddress! + S.inflammation)
                 changed = true
             }
         }

@@ -34,8 +34,8 @@ public enum StateIndex {
     public static let cumSodiumOut = 41
     public static let cumPotassiumIn = 42
     public static let cumPotassiumOut = 43
-    /// First of the inflammation submodel's states.
-    public static let inflammation = 44
+    /// Number of states.
+    public static let count = 44
 }
 
 /// The solutes that enter the gut, in their order after the water slot of the stomach and lumen.

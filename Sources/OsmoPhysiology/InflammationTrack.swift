@@ -1,0 +1,115 @@
+import OsmoODE
+import OsmoInflammation
+
+/// The inflammation submodel as an ODE system of its own: driven only by time (the pathogen load of
+/// the illness course) and by endotoxin boluses.
+struct InflammationSystem: ODESystem {
+    let model: InflammationModel
+    let illness: IllnessDriver
+    var dimension: Int { InflammationModel.stateCount }
+
+    func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+        model.derivatives(t: t, y: y.baseAddress!, dydt: dydt.baseAddress!,
+                          pathogenLoad: illness.load(t), inflammatoryPotency: illness.inflammatoryPotency)
+    }
+}
+
+/// The solved course of the inflammation submodel, read by interpolation.
+///
+/// Inflammation depends only on time (pathogen load, endotoxin boluses) and feeds the fluid model only
+/// through core temperature, so the coupling is one-way: it is solved first, on a fine grid
+/// (`gridStepH`) with GSL's msbdf at tight tolerance, and the fluid model reads the state by cubic
+/// Hermite interpolation (values and slopes at the grid points: continuous with continuous slope).
+/// A bolus splits the course into segments, so the jump it makes is never smeared.
+public struct InflammationTrack: Sendable {
+    struct Segment: Sendable {
+        var start: Double
+        var step: Double
+        var count: Int
+        var values: [Double]   // count × n
+        var slopes: [Double]   // count × n
+    }
+
+    public let model: InflammationModel
+    let segments: [Segment]
+    /// Constant baseline state (no stimulus, or the mechanism switched off).
+    let baseline: [Double]
+    public static let gridStepH = 1.0 / 40
+
+    static let n = InflammationModel.stateCount
+
+    /// Solves the course over [0, end]. With no stimulus (or `active` false) the state stays at rest.
+    init(model: InflammationModel, illness: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)],
+         endH: Double, active: Bool) {
+        self.model = model
+        var y0 = [Double](repeating: 0, count: Self.n)
+        y0.withUnsafeMutableBufferPointer { model.initialState($0.baseAddress!) }
+        baseline = y0
+        let stimulated = active && ((illness.active && illness.inflammatoryPotency > 0) || !boluses.isEmpty)
+        guard stimulated, endH > 0 else {
+            segments = []
+            return
+        }
+        let system = InflammationSystem(model: model, illness: active ? illness : IllnessDriver())
+        let options = SolverOptions(stepper: .msbdf, absoluteTolerance: 1e-9, relativeTolerance: 1e-8,
+                                    initialStep: 1e-5, maxSteps: 1_000_000)
+        guard let integrator = try? Integrator(system: system, initialState: y0, time: 0, options: options) else {
+            segments = []
+            return
+        }
+        let cuts = Set(boluses.map(\.time).filter { $0 > 0 && $0 < endH })
+        let bounds = [0.0] + cuts.sorted() + [endH]
+        var segs: [Segment] = []
+        var derivative = [Double](repeating: 0, count: Self.n)
+        for s in 0..<(bounds.count - 1) {
+            let a = bounds[s], b = bounds[s + 1]
+            integrator.withMutableState { y in
+                for bolus in boluses where bolus.time == a {
+                    model.addEndotoxinBolus(ngPerKg: bolus.ngPerKg, to: y.baseAddress!)
+                }
+            }
+            integrator.reset()
+            let steps = Swift.max(1, Int(((b - a) / Self.gridStepH).rounded(.up)))
+            let h = (b - a) / Double(steps)
+            let times = (0...steps).map { $0 == steps ? b : a + Double($0) * h }
+            var seg = Segment(start: a, step: h, count: steps + 1, values: [], slopes: [])
+            seg.values.reserveCapacity((steps + 1) * Self.n)
+            seg.slopes.reserveCapacity((steps + 1) * Self.n)
+            var next = 0
+            integrator.advance(to: b, sampling: times, next: &next) { t, y in
+                seg.values.append(contentsOf: y)
+                derivative.withUnsafeMutableBufferPointer { d in system.derivatives(t: t, y: y, dydt: d) }
+                seg.slopes.append(contentsOf: derivative)
+            }
+            if seg.values.count < seg.count * Self.n { break }  // a failed solve: keep what was reached
+            segs.append(seg)
+        }
+        segments = segs
+    }
+
+    /// Component `i` of the state at time `t` (h).
+    @inline(__always)
+    func component(_ i: Int, at t: Double) -> Double {
+        guard !segments.isEmpty else { return baseline[i] }
+        var k = 0
+        while k + 1 < segments.count && t >= segments[k + 1].start { k += 1 }
+        let seg = segments[k]
+        let n = Self.n
+        let u = Swift.min(Swift.max((t - seg.start) / seg.step, 0), Double(seg.count - 1))
+        let j = Swift.min(Int(u), seg.count - 2)
+        if j < 0 { return seg.values[i] }
+        let s = u - Double(j)
+        let s2 = s * s, s3 = s2 * s
+        let y0 = seg.values[j * n + i], y1 = seg.values[(j + 1) * n + i]
+        let f0 = seg.slopes[j * n + i], f1 = seg.slopes[(j + 1) * n + i]
+        return (2 * s3 - 3 * s2 + 1) * y0 + (s3 - 2 * s2 + s) * seg.step * f0 + (-2 * s3 + 3 * s2) * y1
+            + (s3 - s2) * seg.step * f1
+    }
+
+    /// The whole state at time `t`.
+    func state(at t: Double) -> [Double] { (0..<Self.n).map { component($0, at: t) } }
+
+    /// Core temperature, °C.
+    @inline(__always)
+    public func temperature(at t: Double) -> Double { component(InflammationState.temperature, at: t) }
+}
