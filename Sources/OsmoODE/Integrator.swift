@@ -29,7 +29,15 @@ public final class Integrator<System: ODESystem> {
 
     /// - Throws: ``ODEError`` when the options are invalid, the dimension is not that of the
     ///   system, the initial state is not finite, or GSL cannot allocate the driver.
-    public init(system: System, initialState: [Double], time t0: Double = 0, options: SolverOptions = .init()) throws {
+    @inlinable  // so that the RHS entry points are specialized for `System` (see SystemBox.swift)
+    public convenience init(system: System, initialState: [Double], time t0: Double = 0, options: SolverOptions = .init()) throws {
+        try self.init(system: system, initialState: initialState, time: t0, options: options,
+                      rhs: System._rhsEntry, jacobian: System._jacobianEntry)
+    }
+
+    @usableFromInline
+    init(system: System, initialState: [Double], time t0: Double, options: SolverOptions,
+         rhs: @escaping RHSEntry, jacobian: @escaping JacobianEntry) throws {
         let problems = options.problems
         guard problems.isEmpty else { throw ODEError.invalidOptions(problems) }
         let n = system.dimension
@@ -43,7 +51,7 @@ public final class Integrator<System: ODESystem> {
         guard t0.isFinite else { throw ODEError.invalidProblem("initial time is not finite") }
         let floor = options.relativeTolerance > 0
             ? Swift.max(options.absoluteTolerance / options.relativeTolerance, 1e-12) : 1
-        box = SystemBox(system: system, incrementFloor: Swift.min(floor, 1))
+        box = SystemBox(system: system, incrementFloor: Swift.min(floor, 1), rhs: rhs, jacobian: jacobian)
         guard let d = GSLDriver(box: box, stepper: options.stepper, options: options) else {
             throw ODEError.allocationFailed
         }
@@ -114,42 +122,51 @@ public final class Integrator<System: ODESystem> {
     func advance(to t1: Double, afterEachStep: (Double) -> Bool) -> SolverStatus {
         guard status.isSuccess else { return status }
         precondition(t1 >= time, "Integrator.advance(to:) integrates forward only (t1 = \(t1) < t = \(time))")
-        while time < t1 {
-            let tPrevious = time
-            if h > options.maximumStep { h = options.maximumStep }
-            if steps >= options.maxSteps {
-                status = .maxStepsReached(time: time, steps: steps)
-                return status
+        // Work on locals: passing the stored properties `time` and `h` inout to every step would
+        // cost two dynamic exclusivity checks per step. `time` is written back before each
+        // `afterEachStep` call, which reads it.
+        var t = time, h = self.h, steps = self.steps
+        let maxSteps = options.maxSteps, minimumStep = options.minimumStep, maximumStep = options.maximumStep
+        let n = dimension
+        var failure: SolverStatus? = nil
+        loop: while t < t1 {
+            let tPrevious = t
+            if h > maximumStep { h = maximumStep }
+            if steps >= maxSteps {
+                failure = .maxStepsReached(time: t, steps: steps)
+                break loop
             }
-            let outcome = driver.step(t: &time, to: t1, h: &h, y: y)
-            switch outcome {
-            case .ok:
-                break
-            case .badFunction:
-                let c = box.badComponent
-                status = .nonFiniteState(time: time, component: c >= 0 ? c : 0)
-                return status
-            case .maxIterations:
-                status = .maxStepsReached(time: time, steps: steps)
-                return status
-            case .noProgress:
-                status = .stepSizeUnderflow(time: time, step: h)
-                return status
-            case .other(let code, let message):
-                status = .gslError(time: time, code: code, message: message)
-                return status
+            let outcome = driver.step(t: &t, to: t1, h: &h, y: y)
+            if outcome != .ok {
+                switch outcome {
+                case .ok: break
+                case .badFunction:
+                    let c = box.badComponent
+                    failure = .nonFiniteState(time: t, component: c >= 0 ? c : 0)
+                case .maxIterations: failure = .maxStepsReached(time: t, steps: steps)
+                case .noProgress: failure = .stepSizeUnderflow(time: t, step: h)
+                case .other(let code, let message): failure = .gslError(time: t, code: code, message: message)
+                }
+                break loop
             }
             steps += 1
-            if let bad = RHSBox.firstNonFinite(y, dimension) {
-                status = .nonFiniteState(time: time, component: bad)
-                return status
+            if let bad = RHSBox.firstNonFinite(y, n) {
+                failure = .nonFiniteState(time: t, component: bad)
+                break loop
             }
-            if time < t1 && Swift.abs(h) < options.minimumStep {
-                status = .stepSizeUnderflow(time: time, step: h)
-                return status
+            if t < t1 && Swift.abs(h) < minimumStep {
+                failure = .stepSizeUnderflow(time: t, step: h)
+                break loop
             }
+            time = t
+            self.h = h
+            self.steps = steps
             if !afterEachStep(tPrevious) { return status }
         }
+        time = t
+        self.h = h
+        self.steps = steps
+        if let failure { status = failure }
         return status
     }
 }

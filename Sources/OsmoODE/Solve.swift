@@ -25,6 +25,15 @@ public struct ODESolution: Sendable {
     public var status: SolverStatus
     public var statistics: SolverStatistics
 
+    @usableFromInline
+    init(dimension: Int, times: [Double], values: [Double], status: SolverStatus, statistics: SolverStatistics) {
+        self.dimension = dimension
+        self.times = times
+        self.values = values
+        self.status = status
+        self.statistics = statistics
+    }
+
     /// The state at sample `k`, indexed from 0 (a copy: an `ArraySlice` of `values` would keep
     /// the indices of `values`, so `state(k)[0]` would not be component 0 for k > 0).
     public func state(_ k: Int) -> [Double] {
@@ -48,6 +57,7 @@ public struct ODESolution: Sendable {
 /// - Throws: ``ODEError`` for invalid options, a state of the wrong size, or sample or event
 ///   times outside `[t0, t1]`. Failures *during* integration are not thrown: they are the
 ///   solution's ``ODESolution/status``, with the samples reached kept.
+@inlinable  // specialized in the caller's module, like Integrator.init (see SystemBox.swift)
 public func solve<System: ODESystem>(
     _ system: System,
     from t0: Double,

@@ -1,6 +1,39 @@
-/// The object GSL's callbacks reach through `params`: a non-generic base with one
-/// overridable entry point per callback, so the C callbacks are plain global functions
-/// and a call costs one virtual dispatch (no closure context, no existential, no allocation).
+/// The system's right-hand side for one concrete `System`, called through a type-erased pointer
+/// to the system: `(system, t, y, dydt, n)`.
+@usableFromInline typealias RHSEntry =
+    (UnsafeMutableRawPointer, Double, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+/// The analytic Jacobian likewise: `(system, t, y, dfdy, dfdt, n)`.
+@usableFromInline typealias JacobianEntry =
+    (UnsafeMutableRawPointer, Double, UnsafePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, Int)
+    -> Void
+
+extension ODESystem {
+    // These closures are formed in `@inlinable` code (Integrator.init, solve), so they are compiled
+    // in the caller's module for the concrete system type: `derivatives` is called directly (and
+    // usually inlined), with no generic dispatch, witness-table call or copy of the system per call.
+    // A generic class's overridden method cannot do that: its vtable entry is always the
+    // unspecialized implementation.
+    @inlinable
+    static var _rhsEntry: RHSEntry {
+        { raw, t, y, dydt, n in
+            raw.assumingMemoryBound(to: Self.self).pointee.derivatives(
+                t: t, y: UnsafeBufferPointer(start: y, count: n), dydt: UnsafeMutableBufferPointer(start: dydt, count: n))
+        }
+    }
+
+    @inlinable
+    static var _jacobianEntry: JacobianEntry {
+        { raw, t, y, dfdy, dfdt, n in
+            raw.assumingMemoryBound(to: Self.self).pointee.jacobian(
+                t: t, y: UnsafeBufferPointer(start: y, count: n),
+                dfdy: UnsafeMutableBufferPointer(start: dfdy, count: n * n),
+                dfdt: UnsafeMutableBufferPointer(start: dfdt, count: n))
+        }
+    }
+}
+
+/// The object GSL's callbacks reach through `params`: not generic, so a call costs one load
+/// and one call of the specialized ``RHSEntry`` (no virtual dispatch, no allocation).
 @usableFromInline
 class RHSBox {
     @usableFromInline let dimension: Int
@@ -8,32 +41,39 @@ class RHSBox {
     /// so the hot path has no class-property exclusivity checks.
     @usableFromInline let counters: UnsafeMutablePointer<Int>      // [rhs, jacobian, badComponent]
     @usableFromInline let badTime: UnsafeMutablePointer<Double>
+    /// The system (owned by the ``SystemBox`` subclass) and its specialized entry points.
+    let rawSystem: UnsafeMutableRawPointer
+    let rhs: RHSEntry
+    let jac: JacobianEntry
+    /// Scratch for the finite-difference Jacobian: f(y) (n), f(y + δ) (n), perturbed y (n).
+    let scratch: UnsafeMutablePointer<Double>
+    let analytic: Bool
+    let autonomous: Bool
+    /// Smallest |y_j| used to scale the finite-difference increment (from the tolerances).
+    let incrementFloor: Double
 
-    init(dimension: Int) {
-        self.dimension = dimension
+    init(dimension n: Int, rawSystem: UnsafeMutableRawPointer, rhs: @escaping RHSEntry, jacobian: @escaping JacobianEntry,
+         analytic: Bool, autonomous: Bool, incrementFloor: Double) {
+        dimension = n
         counters = .allocate(capacity: 3)
         counters.initialize(repeating: 0, count: 3)
         counters[2] = -1
         badTime = .allocate(capacity: 1)
         badTime.initialize(to: .nan)
+        self.rawSystem = rawSystem
+        self.rhs = rhs
+        self.jac = jacobian
+        scratch = .allocate(capacity: 3 * n)
+        scratch.initialize(repeating: 0, count: 3 * n)
+        self.analytic = analytic
+        self.autonomous = autonomous
+        self.incrementFloor = incrementFloor
     }
 
     deinit {
         counters.deallocate()
         badTime.deallocate()
-    }
-
-    /// `dydt = f(t, y)`; returns `false` when a derivative is not finite.
-    func evaluate(_ t: Double, _ y: UnsafePointer<Double>, _ dydt: UnsafeMutablePointer<Double>) -> Bool {
-        fatalError("abstract")
-    }
-
-    /// Row-major `∂f/∂y` and `∂f/∂t`; returns `false` when a value is not finite.
-    func evaluateJacobian(
-        _ t: Double, _ y: UnsafePointer<Double>, _ dfdy: UnsafeMutablePointer<Double>,
-        _ dfdt: UnsafeMutablePointer<Double>
-    ) -> Bool {
-        fatalError("abstract")
+        scratch.deallocate()
     }
 
     var rhsEvaluations: Int { counters[0] }
@@ -51,44 +91,13 @@ class RHSBox {
         for i in 0..<count where !v[i].isFinite { return i }
         return nil
     }
-}
 
-/// The box for one concrete system. The system lives in memory the box owns, at a
-/// stable address, so the integrator can change its inputs between segments.
-@usableFromInline
-final class SystemBox<System: ODESystem>: RHSBox {
-    @usableFromInline let storage: UnsafeMutablePointer<System>
-    /// Scratch for the finite-difference Jacobian: f(y) (n), f(y + δ) (n), perturbed y (n).
-    let scratch: UnsafeMutablePointer<Double>
-    let analytic: Bool
-    let autonomous: Bool
-    /// Smallest |y_j| used to scale the finite-difference increment (from the tolerances).
-    let incrementFloor: Double
-
-    init(system: System, incrementFloor: Double) {
-        let n = system.dimension
-        storage = .allocate(capacity: 1)
-        storage.initialize(to: system)
-        scratch = .allocate(capacity: 3 * n)
-        scratch.initialize(repeating: 0, count: 3 * n)
-        analytic = system.hasAnalyticJacobian
-        autonomous = system.isAutonomous
-        self.incrementFloor = incrementFloor
-        super.init(dimension: n)
-    }
-
-    deinit {
-        storage.deinitialize(count: 1)
-        storage.deallocate()
-        scratch.deallocate()
-    }
-
-    override func evaluate(_ t: Double, _ y: UnsafePointer<Double>, _ dydt: UnsafeMutablePointer<Double>) -> Bool {
+    /// `dydt = f(t, y)`; returns `false` when a derivative is not finite.
+    @inline(__always)
+    final func evaluate(_ t: Double, _ y: UnsafePointer<Double>, _ dydt: UnsafeMutablePointer<Double>) -> Bool {
         let n = dimension
         counters[0] &+= 1
-        storage.pointee.derivatives(
-            t: t, y: UnsafeBufferPointer(start: y, count: n),
-            dydt: UnsafeMutableBufferPointer(start: dydt, count: n))
+        rhs(rawSystem, t, y, dydt, n)
         if let bad = RHSBox.firstNonFinite(dydt, n) {
             counters[2] = bad
             badTime.pointee = t
@@ -97,17 +106,15 @@ final class SystemBox<System: ODESystem>: RHSBox {
         return true
     }
 
-    override func evaluateJacobian(
+    /// Row-major `∂f/∂y` and `∂f/∂t`; returns `false` when a value is not finite.
+    final func evaluateJacobian(
         _ t: Double, _ y: UnsafePointer<Double>, _ dfdy: UnsafeMutablePointer<Double>,
         _ dfdt: UnsafeMutablePointer<Double>
     ) -> Bool {
         let n = dimension
         counters[1] &+= 1
         if analytic {
-            storage.pointee.jacobian(
-                t: t, y: UnsafeBufferPointer(start: y, count: n),
-                dfdy: UnsafeMutableBufferPointer(start: dfdy, count: n * n),
-                dfdt: UnsafeMutableBufferPointer(start: dfdt, count: n))
+            jac(rawSystem, t, y, dfdy, dfdt, n)
         } else {
             finiteDifferenceJacobian(t, y, dfdy, dfdt)
         }
@@ -134,8 +141,7 @@ final class SystemBox<System: ODESystem>: RHSBox {
         let n = dimension
         let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n
         let sqrtEps = Double.ulpOfOne.squareRoot()
-        storage.pointee.derivatives(
-            t: t, y: UnsafeBufferPointer(start: y, count: n), dydt: UnsafeMutableBufferPointer(start: f0, count: n))
+        rhs(rawSystem, t, y, f0, n)
         yp.update(from: y, count: n)
         for j in 0..<n {
             let yj = y[j]
@@ -143,9 +149,7 @@ final class SystemBox<System: ODESystem>: RHSBox {
             let bumped = yj + delta
             delta = bumped - yj  // the increment actually represented
             yp[j] = bumped
-            storage.pointee.derivatives(
-                t: t, y: UnsafeBufferPointer(start: yp, count: n),
-                dydt: UnsafeMutableBufferPointer(start: f1, count: n))
+            rhs(rawSystem, t, yp, f1, n)
             yp[j] = yj
             let inv = 1 / delta
             for i in 0..<n { dfdy[i * n + j] = (f1[i] - f0[i]) * inv }
@@ -156,12 +160,30 @@ final class SystemBox<System: ODESystem>: RHSBox {
         } else {
             var dt = sqrtEps * Swift.max(Swift.abs(t), 1)
             dt = (t + dt) - t
-            storage.pointee.derivatives(
-                t: t + dt, y: UnsafeBufferPointer(start: y, count: n),
-                dydt: UnsafeMutableBufferPointer(start: f1, count: n))
+            rhs(rawSystem, t + dt, y, f1, n)
             for i in 0..<n { dfdt[i] = (f1[i] - f0[i]) / dt }
             calls += 1
         }
         counters[0] &+= calls
+    }
+}
+
+/// The box for one concrete system. The system lives in memory the box owns, at a
+/// stable address, so the integrator can change its inputs between segments.
+@usableFromInline
+final class SystemBox<System: ODESystem>: RHSBox {
+    @usableFromInline let storage: UnsafeMutablePointer<System>
+
+    @usableFromInline
+    init(system: System, incrementFloor: Double, rhs: @escaping RHSEntry, jacobian: @escaping JacobianEntry) {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: system)
+        super.init(dimension: system.dimension, rawSystem: UnsafeMutableRawPointer(storage), rhs: rhs, jacobian: jacobian,
+                   analytic: system.hasAnalyticJacobian, autonomous: system.isAutonomous, incrementFloor: incrementFloor)
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
     }
 }
