@@ -9,6 +9,8 @@ public struct SweepCommandOptions: Sendable {
     public var shard: Shard = .all
     /// Progress on stderr.
     public var progress = true
+    /// Validate and describe the sweep, run nothing.
+    public var dryRun = false
     public init() {}
 }
 
@@ -28,6 +30,10 @@ public enum SweepCommands {
             console.err(issues.issues.map { "\($0)\n" }.joined())
             return .invalidScenario
         case .success(let s): sweep = s
+        }
+        if options.dryRun {
+            console.out("\(path): ok: \(sweep.name), \(sweep.runCount) runs × \(sweep.arms.count) arm\(sweep.arms.count == 1 ? "" : "s") (\(sweep.arms.map(\.name).joined(separator: ", "))), \(sweep.plan.designName), \(sweep.parameters.count) parameters, fingerprint \(SweepTable.fingerprint(sweep))\n")
+            return .success
         }
         let dir = options.outDir ?? defaultOutDir(for: path)
         let file = dir + "/" + (options.shard == .all ? "sweep.csv" : options.shard.partFileName)

@@ -32,6 +32,9 @@ struct SweepRun: ParsableCommand {
     @Flag(name: .long, help: "No progress on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Only check the sweep file and print its number of runs.")
+    var dryRun = false
+
     func validate() throws {
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be ≥ 1") }
         if let s = shard, Shard(parsing: s) == nil {
@@ -45,6 +48,7 @@ struct SweepRun: ParsableCommand {
         if let j = jobs { options.threads = j }
         if let s = shard { options.shard = Shard(parsing: s)! }
         options.progress = !quiet
+        options.dryRun = dryRun
         let status = SweepCommands.sweep(path: sweep, options: options, console: .standard)
         if status != .success { throw ExitCode(status.rawValue) }
     }
