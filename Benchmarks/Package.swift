@@ -3,6 +3,7 @@
 // out of the main build. Run from this folder (see RESULTS.md for the commands and the figures):
 //   swift package benchmark                      # package-benchmark: wall clock, instructions, mallocs
 //   swift run -c release rhs-overhead            # Swift layer vs plain C on the same GSL stepper
+//   swift run -c release model-timing            # CPU time of a 72-hour adult run of the physiology
 import Foundation
 import PackageDescription
 
@@ -32,10 +33,16 @@ let package = Package(
             name: "rhs-overhead",
             dependencies: ["BenchSupport"]
         ),
+        // CPU time of whole-model runs (the 72-hour flagship arms), min / median / max over N runs.
+        .executableTarget(
+            name: "model-timing",
+            dependencies: [.product(name: "OsmoPhysiology", package: mainPackage)]
+        ),
         .executableTarget(
             name: "ODEBenchmarks",
             dependencies: [
                 "BenchSupport",
+                .product(name: "OsmoPhysiology", package: mainPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ODEBenchmarks",

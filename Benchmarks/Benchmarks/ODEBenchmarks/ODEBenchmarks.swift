@@ -3,6 +3,7 @@
 import Benchmark
 import BenchSupport
 import OsmoODE
+import OsmoPhysiology
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -48,5 +49,28 @@ let benchmarks: @Sendable () -> Void = {
                 }
             }
         }
+    }
+
+    // (d) The physiology right-hand side allocates nothing: 10,000 evaluations of the whole fluid
+    // model (44 states) at a mid-illness state must show no mallocs beyond set-up.
+    Benchmark(
+        "Physiology/RHS x10000",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 50)
+    ) { benchmark in
+        var p = SimulationProblem(durationH: 24, sampleIntervalH: 24)
+        p.illness = .pathogen(.norovirus, severity: 1, onsetH: 0)
+        let model = FluidModel(patient: .adult, parameters: .init(), illness: p.illness, mechanisms: .init(), durationH: 24)
+        let y = model.initialState()
+        var dydt = [Double](repeating: 0, count: y.count)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            y.withUnsafeBufferPointer { yb in
+                dydt.withUnsafeMutableBufferPointer { db in
+                    for k in 0..<10_000 { model.derivatives(t: 12 + Double(k) * 1e-4, y: yb, dydt: db) }
+                }
+            }
+        }
+        benchmark.stopMeasurement()
+        blackHole(dydt)
     }
 }
