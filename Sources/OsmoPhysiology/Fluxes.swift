@@ -232,12 +232,26 @@ extension FluidModel {
         f.prescribedStool = presc
 
         // Oral intake into the stomach: continuous drinks, per-stool replacement, ad lib by thirst
+        // Drinking that follows the body (per loose stool, ad lib by thirst) cannot exceed what a person
+        // can drink: its total rate saturates smoothly at max_drink_rate (else sugary drinks that worsen
+        // the diarrhoea they replace would feed back without limit).
         let looseStool = max(0, stool.water - basal.water)
-        var oral = inputs.oral + inputs.perStool * looseStool
-        if let drink = inputs.adLib, m.thirst {
-            let rate = p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0)
-            f.adLibWater = rate
-            oral = oral + drink * rate
+        var demand = inputs.perStool.water * looseStool
+        var adLibRate = 0.0
+        if inputs.adLib != nil, m.thirst {
+            adLibRate = p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0)
+            demand += adLibRate
+        }
+        var oral = inputs.oral
+        if demand > 0 {
+            let cap = p.maxDrinkRatePerKg * w / 1000
+            // rate = demand / (1 + (demand/cap)^8)^(1/8): ≈ demand well below the cap, → cap above it.
+            let q = demand / cap
+            let q2 = q * q, q4 = q2 * q2
+            let scale = 1 / pow(1 + q4 * q4, 0.125)
+            oral = oral + inputs.perStool * (looseStool * scale)
+            if let drink = inputs.adLib { oral = oral + drink * (adLibRate * scale) }
+            f.adLibWater = adLibRate * scale
         }
         f.oralIn = oral
         return f

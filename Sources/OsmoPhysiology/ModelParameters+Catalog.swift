@@ -95,6 +95,7 @@ extension ModelParameters {
         p("thirst_threshold_mOsm_kg", \.thirstThreshold, "mOsm/kg", 250...320, "osmotic thirst threshold", "§8: thirst = 0.30 (Posm − 281) (Endotext)"),
         p("thirst_gain_per_mOsm", \.thirstGain, "VAS/(mOsm/kg)", 0...10, "thirst gain", "§8 (Endotext)"),
         p("thirst_volume_gain", \.thirstVolumeGain, "VAS per unit fraction", 0...1000, "hypovolaemic thirst", "calibration"),
+        p("max_drink_rate_mL_kg_h", \.maxDrinkRatePerKg, "mL/kg/h", 0.1...200, "most a patient drinks per loose stool and ad lib together", "WHO Plan B: 75 mL/kg over 4 h ≈ 19 mL/kg/h (§4b)"),
         p("thirst_drink_rate_L_h_kg", \.thirstDrinkRatePerKg, "L/h/kg per VAS unit", 0...1, "ad-lib drinking per unit thirst", "calibration"),
     ]
 

@@ -95,6 +95,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var thirstGain = 0.30                     // VAS units per mOsm/kg (Endotext)
     public var thirstVolumeGain = 40.0               // VAS units per unit plasma-volume fraction lost
     public var thirstDrinkRatePerKg = 0.0015         // L/h/kg per VAS unit
+    public var maxDrinkRatePerKg = 20.0              // mL/kg/h: most a patient drinks per stool / ad lib
     public init() {}
 
     /// Parameter names, units, what they are, and where the value comes from.

@@ -30,6 +30,31 @@ import OsmoODE
         #expect(Self.week.final(.cum_iv_intake_L) > 1.49)
     }
 
+    /// Cumulative flows only grow (drinking that follows stool or thirst is never negative).
+    @Test func cumulativeFlowsNeverDecrease() {
+        for o: Observable in [.cum_oral_intake_L, .cum_iv_intake_L, .cum_stool_L, .cum_urine_L, .cum_insensible_L,
+                              .cum_vomit_L, .cum_metabolic_water_L, .cum_na_in_mmol, .cum_na_out_mmol,
+                              .cum_k_in_mmol, .cum_k_out_mmol] {
+            let c = Self.week.column(o)
+            for k in 1..<c.count { #expect(c[k] >= c[k - 1] - 1e-9, "\(o.rawValue) falls at sample \(k)") }
+        }
+    }
+
+    /// Per-stool drinking of a drink that worsens the diarrhoea saturates at max_drink_rate.
+    @Test func perStoolDrinkingIsCapped() {
+        var p = SimulationProblem(patient: .child, durationH: 72, sampleIntervalH: 1)
+        p.illness = .pathogen(.rotavirus, severity: 1.5, onsetH: 0)
+        p.drinks = [OralDrink(fluid: Fluids.sports, schedule: .perStool(volumeL: 0.2, stoolVolumeL: 0.1))]
+        let tr = simulate(p)
+        #expect(tr.status == .success)
+        let maintenance = Patient.child.maintenanceWaterLPerDay / 24
+        let oral = tr.column(.cum_oral_intake_L)
+        for k in 1..<oral.count {
+            let rate = oral[k] - oral[k - 1] - maintenance   // L/h of drinks over the hour
+            #expect(rate <= 0.020 * 10 * 1.001, "drinking \(rate) L/h exceeds 20 mL/kg/h")
+        }
+    }
+
     @Test func waterLedgerCloses() {
         let tr = Self.week
         let water0 = tr.value(.water_total_L, at: 0) + tr.value(.volume_gut_lumen_L, at: 0)
