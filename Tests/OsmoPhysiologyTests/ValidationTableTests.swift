@@ -13,6 +13,11 @@ import Testing
 
     @Test func atLeastTwentyTargets() { #expect(Self.rows.count >= 20) }
 
+    /// No red row (> 25 % outside the published range).
+    @Test func noRedRows() {
+        for r in Self.rows { #expect(r.verdict != .red, "\(r.group): \(r.quantity) = \(r.model), expected \(r.expected)") }
+    }
+
     @Test func everyRowIsFinite() {
         for r in Self.rows { #expect(r.model.isFinite, "\(r.group): \(r.quantity)") }
     }
