@@ -1,0 +1,735 @@
+"""A reference implementation of osmo's model in Python (NumPy + SciPy solve_ivp).
+
+Written from MODEL.md and the Swift source (Sources/OsmoPhysiology: BodyConstants, Fluxes, FluidModel,
+Schedule, Observer, InflammationTrack, Simulation; Sources/OsmoInflammation: InflammationModel+Derivatives,
+CrampScore) as of the commit named in REFERENCE_OF below, so that osmo's trajectories can be checked
+against an independent solver (crosscheck.py) and its speed compared (speed.py).
+
+Input: one arm's resolved problem as `osmo problem SCENARIO.yaml` prints it (parameters after
+overrides, illness, doses; canonical units h, L, kg, mmol/L). Output: the sample times and every
+column of osmo's timeseries.csv.
+
+    import json, subprocess, osmo_ref
+    arms = json.loads(subprocess.check_output(["osmo", "problem", "Scenarios/norovirus-adult.yaml"]))["arms"]
+    t, cols, info = osmo_ref.simulate(arms[1], method="LSODA", rtol=1e-10, atol=1e-12)
+"""
+import math
+
+import numpy as np
+from scipy.integrate import solve_ivp
+
+REFERENCE_OF = "osmo b001705 (inflammation solved first and read by interpolation)"
+
+# --- State layout (StateIndex.swift) -------------------------------------------------------------
+PV, ISF, CELLV = 0, 1, 2
+ECF_NA, ECF_K, ECF_CL, ECF_BASE, ECF_MG, ECF_GLU = 3, 4, 5, 6, 7, 8
+CELL_NA, CELL_K, MG_POOL = 9, 10, 11
+STOMACH, LUMEN, LUMEN_UNABS = 12, 21, 30
+AVP, ALDO = 31, 32
+CUM_ORAL, CUM_IV, CUM_STOOL, CUM_URINE, CUM_INS, CUM_VOMIT, CUM_METW = 33, 34, 35, 36, 37, 38, 39
+CUM_NA_IN, CUM_NA_OUT, CUM_K_IN, CUM_K_OUT = 40, 41, 42, 43
+N = 44
+# Mix order: water, then the gut species (GutSpecies)
+W, NA, K, CL, HCO3, CIT, MG, GLU, FRU = range(9)
+SPECIES = ["sodium", "potassium", "chloride", "bicarbonate", "citrate", "magnesium", "glucose", "fructose"]
+
+OBSERVABLES = [
+    "time_h", "body_weight_kg", "weight_loss_pct", "water_total_L", "volume_plasma_L", "volume_interstitial_L",
+    "volume_intracellular_L", "volume_gut_lumen_L", "na_plasma_mmol_L", "k_plasma_mmol_L", "cl_plasma_mmol_L",
+    "hco3_plasma_mmol_L", "mg_plasma_mmol_L", "glucose_plasma_mmol_L", "osmolality_plasma_mosm_kg",
+    "urine_rate_mL_kg_h", "stool_rate_mL_h", "cum_oral_intake_L", "cum_iv_intake_L", "cum_stool_L", "cum_urine_L",
+    "cum_insensible_L", "cum_vomit_L", "cum_metabolic_water_L", "na_total_mmol", "k_total_mmol", "cum_na_in_mmol",
+    "cum_na_out_mmol", "cum_k_in_mmol", "cum_k_out_mmol", "tnf_pg_mL", "il1b_pg_mL", "il6_pg_mL", "il10_pg_mL",
+    "temperature_C", "myalgia_score", "cramp_score", "pathogen_load", "urine_osm_mosm_kg", "gfr_mL_min",
+    "adh_pmol_L", "aldosterone_rel", "thirst_vas", "stool_na_mmol_L", "stool_k_mmol_L", "volume_stomach_L",
+]
+
+
+def mix(fluid, volume):
+    """A Mix (water + species) of `volume` L (or L/h) of a fluid given in mmol/L."""
+    return np.array([volume] + [fluid[s] * volume for s in SPECIES], dtype=float)
+
+
+def spos(x, w):
+    """Smooth.positive: ½(x + √(x² + w²))."""
+    return 0.5 * (x + math.sqrt(x * x + w * w))
+
+
+def smin(a, b, w):
+    return a - spos(a - b, w)
+
+
+def smax(a, b, w):
+    return b + spos(a - b, w)
+
+
+def oncotic(c):
+    """Landis–Pappenheimer, mmHg at c g/dL."""
+    return c * (2.1 + c * (0.16 + 0.009 * c))
+
+
+def logistic(x, half, width):
+    return 1 / (1 + math.exp(-(x - half) / width))
+
+
+# --- Patient (Patient.swift) ---------------------------------------------------------------------
+def body_fractions(patient):
+    w, age, sex = patient["weight_kg"], patient["age_y"], patient["sex"]
+    maturity = min(max((age - 1) / 15, 0), 1)
+    adult_tbw = 0.60 if sex == "male" else 0.50
+    tbw = 0.60 + (adult_tbw - 0.60) * maturity
+    ecf = 0.275 + (tbw / 3 - 0.275) * maturity
+    plasma = 0.05 + (ecf / 4 - 0.05) * maturity
+    maint = (100 * min(w, 10) + 50 * min(max(w - 10, 0), 10) + 20 * max(w - 20, 0)) / 1000
+    return tbw, ecf, plasma, maint
+
+
+# Reference parameters for the kidney calibration (ModelParameters() defaults; BodyConstants uses them).
+REF_DIET_NA_PER_100ML, REF_DIET_K_PER_100ML = 3.0, 2.0
+REF_DIET_MG_KG_DAY, REF_DIET_MG_ABSORBED = 0.15, 0.35
+
+
+class Constants:
+    """BodyConstants.swift."""
+
+    def __init__(self, patient, p):
+        self.p = p
+        w = patient["weight_kg"]
+        self.w = w
+        self.w075 = (w / 70) ** 0.75
+        tbw, ecf, plasma, maint = body_fractions(patient)
+        self.plasma0 = plasma * w
+        self.ecf0 = ecf * w
+        self.isf0 = self.ecf0 - self.plasma0
+        self.cell0 = (tbw - ecf) * w
+        phi = p["osmotic_coefficient"]
+        self.tonicity0 = phi * 2 * (p["plasma_na_mmol_L"] + p["plasma_k_mmol_L"]) + p["plasma_glucose_mmol_L"]
+        self.cellK0 = self.tonicity0 / (2 * phi) - p["cell_na_mmol_L"]
+        self.kf = p["capillary_filtration_L_h_mmHg_kg"] * w
+        self.vcomp = p["vascular_compliance_L_mmHg_kg"] * w
+        self.icomp = p["interstitial_compliance_L_mmHg_kg"] * w
+        self.onc_p0 = oncotic(p["plasma_protein_g_dL"])
+        self.onc_i0 = oncotic(p["interstitial_protein_g_dL"])
+        self.cell_perm = p["cell_water_permeability_L_h_mOsm_kg"] * w
+        self.k_leak = self.cell0 / p["k_exchange_time_h"]
+        self.pump_max = self.k_leak * self.cellK0 / (p["plasma_k_mmol_L"] / (p["pump_km_k_mmol_L"] + p["plasma_k_mmol_L"]))
+        self.mg_pool0 = p["mg_pool_mmol_kg"] * w
+        self.mg_exchange = p["mg_exchange_L_h_kg"] * w
+        self.gastric_rate = math.log(2) / (p["gastric_half_time_min"] / 60)
+        self.contact_volume = 0.0007 * w
+        self.lumen_eps = 1e-5 * w
+        self.colon_capacity = p["colon_capacity_L_day_kg"] * w / 24
+        self.basal_stool_water = p["basal_stool_water_L_day_kg"] * w / 24
+        self.basal_stool_na = p["basal_stool_na_mmol_day_kg"] * w / 24
+        self.basal_stool_k = p["basal_stool_k_mmol_day_kg"] * w / 24
+        self.gfr0 = p["gfr_mL_min"] * self.w075 * 60 / 1000
+        self.gfr_logistic1 = logistic(1, p["gfr_half_volume"], p["gfr_volume_width"])
+        self.diet_water = maint / 24
+        self.diet_na = maint * 10 * p["diet_na_mmol_per_100mL"] / 24
+        self.diet_k = maint * 10 * p["diet_k_mmol_per_100mL"] / 24
+        self.diet_cl = self.diet_na + self.diet_k
+        self.diet_mg = p["diet_mg_mmol_kg_day"] * w * p["diet_mg_absorbed"] / 24
+        self.insensible0 = p["insensible_coefficient"] * w ** 0.2415 / 1000 / 24
+        self.metabolic_water0 = p["metabolic_water_L_day"] * self.w075 / 24
+        ref_na = maint * 10 * REF_DIET_NA_PER_100ML / 24
+        ref_k = maint * 10 * REF_DIET_K_PER_100ML / 24
+        ref_mg = REF_DIET_MG_KG_DAY * w * REF_DIET_MG_ABSORBED / 24
+        self.urine_na0 = ref_na - self.basal_stool_na
+        self.urine_k0 = ref_k - self.basal_stool_k
+        self.urine_cl0 = ref_na + ref_k
+        self.urine_mg0 = ref_mg
+        self.fe_na0 = self.urine_na0 / (self.gfr0 * p["plasma_na_mmol_L"])
+        self.fe_cl0 = self.urine_cl0 / (self.gfr0 * p["plasma_cl_mmol_L"])
+        self.fe_mg0 = self.urine_mg0 / (self.gfr0 * 0.7 * p["plasma_mg_mmol_L"])
+        self.k_floor = min(p["k_floor_mmol_day"] * self.w075 / 24, 0.9 * self.urine_k0)
+        self.urea0 = p["urea_excretion_mOsm_day"] * self.w075 / 24
+        self.acid = p["acid_production_mmol_kg_day"] * w / 24
+        self.renal_base_gain = p["renal_base_gain_mmol_h_per_mmol_L_kg"] * w
+        self.glucose_turnover = p["glucose_turnover_mmol_h_kg"] * w
+        posm0 = self.tonicity0 + p["plasma_urea_mmol_L"]
+        self.avp0 = smin(avp_osmotic(posm0, p), p["adh_max_pmol_L"], 1)
+        urine_flow0 = self.diet_water + self.metabolic_water0 - self.insensible0 - self.basal_stool_water
+        osm_exc0 = phi * 2 * (self.urine_na0 + self.urine_k0) + self.urea0 + self.urine_mg0
+        uosm0 = osm_exc0 / max(urine_flow0, 1e-9)
+        r = min(max((uosm0 - p["urine_osm_min_mOsm_kg"]) / (p["urine_osm_max_mOsm_kg"] - p["urine_osm_min_mOsm_kg"]), 0.01), 0.99)
+        self.avp_half = self.avp0 * math.sqrt(1 / r - 1)
+        self.glucose_splay0 = spos(p["plasma_glucose_mmol_L"] - p["glucose_threshold_mmol_L"], 1)
+        self.volume_avp0 = math.exp(spos(p["adh_volume_threshold"] - 1, 0.01) / p["adh_volume_scale"])
+        self.thirst0 = p["thirst_gain_per_mOsm"] * spos(posm0 - p["thirst_threshold_mOsm_kg"], 1) \
+            + p["thirst_volume_gain"] * spos(0, 0.01)
+
+
+def avp_osmotic(posm, p):
+    return smax(p["adh_basal_pmol_L"], p["adh_gain_pmol_L_per_mOsm"] * (posm - p["adh_threshold_mOsm_kg"]), 0.2)
+
+
+# --- Illness (IllnessDriver.swift) ---------------------------------------------------------------
+class Illness:
+    def __init__(self, problem, tonicity0, phi):
+        ill, mech = problem["illness"], problem["mechanisms"]
+        self.active = ill["kind"] == "pathogen" and mech["illness"]
+        self.nhe_inhibition = 0.0
+        self.potency = 0.0
+        if self.active:
+            self.peak, self.shape, self.onset, self.severity = ill["peak_time_h"], ill["shape"], ill["onset_h"], ill["severity"]
+            self.secretion_peak = ill["peak_secretion_mL_kg_h"] * problem["patient"]["weight_kg"] / 1000
+            s = ill["stool"]
+            self.stool = s
+            measured = phi * (s["sodium"] + s["potassium"] + s["chloride"] + s["bicarbonate"]) + s["magnesium"]
+            self.unmeasured = max(0.0, tonicity0 - measured)
+            self.nhe_inhibition = ill["nhe_inhibition"]
+            self.potency = ill["inflammatory_potency"]
+
+    def load(self, t):
+        if not self.active:
+            return 0.0
+        s = t - self.onset
+        if s <= 0:
+            return 0.0
+        x = s / self.peak
+        return self.severity * math.exp(self.shape * (math.log(x) + 1 - x))
+
+
+# --- Inflammation (InflammationModel+Derivatives.swift, InflammationTrack.swift) -------------------
+LN2 = 0.6931471805599453
+NI = 13
+LPS, SIGNAL, ACT, TOL, RES, TNF_F, TNF_S, IL1B, IL6, IL10, PGE2, TEMP, PAIN = range(NI)
+
+
+class Inflammation:
+    def __init__(self, q):
+        self.q = q
+        kf = LN2 / (q["tnf_fast_half_life_min"] / 60)
+        ks = LN2 / (q["tnf_slow_half_life_min"] / 60)
+        f = q["tnf_fast_fraction"]
+        a, b = f / kf, (1 - f) / ks
+        self.pool_fast = q["tnf_baseline_pg_mL"] * a / (a + b)
+        self.pool_slow = q["tnf_baseline_pg_mL"] - self.pool_fast
+
+    def initial(self):
+        q = self.q
+        y = np.zeros(NI)
+        y[TNF_F], y[TNF_S] = self.pool_fast, self.pool_slow
+        y[IL1B], y[IL6], y[IL10] = q["il1b_baseline_pg_mL"], q["il6_baseline_pg_mL"], q["il10_baseline_pg_mL"]
+        y[TEMP] = q["baseline_temperature_C"]
+        return y
+
+    def rhs(self, t, y, load, potency):
+        q = self.q
+        d = np.zeros(NI)
+        u = max(y[LPS], 0) / q["lps_reference_ng_kg"] + q["pathogen_stimulus_gain"] * max(potency, 0) * max(load, 0)
+        drive = u / (1 + u / q["stimulus_saturation"])
+        tol_factor = 1 / (1 + max(y[TOL], 0) / q["tolerance_half_effect"])
+        a = max(y[ACT], 0)
+        tnf = y[TNF_F] + y[TNF_S]
+        dtnf = max(tnf - q["tnf_baseline_pg_mL"], 0)
+        dil1b = max(y[IL1B] - q["il1b_baseline_pg_mL"], 0)
+        dil6 = max(y[IL6] - q["il6_baseline_pg_mL"], 0)
+        dil10 = max(y[IL10] - q["il10_baseline_pg_mL"], 0)
+        inh_tnf = 1 / (1 + (dil10 / q["il10_inhibition_tnf_pg_mL"]) ** q["il10_inhibition_hill"])
+        inh_il6 = 1 / (1 + (dil10 / q["il10_inhibition_il6_pg_mL"]) ** q["il10_inhibition_hill"])
+        kfast = LN2 / (q["tnf_fast_half_life_min"] / 60)
+        kslow = LN2 / (q["tnf_slow_half_life_min"] / 60)
+        tnf_prod = q["tnf_production_pg_mL_h"] * a * inh_tnf
+        il1b_prod = q["il1b_production_pg_mL_h"] * a * inh_tnf
+        il6_prod = q["il6_production_pg_mL_h"] * (a + q["il6_tnf_weight"] * dtnf / (dtnf + q["il6_tnf_half_sat_pg_mL"])) * inh_il6
+        il10_prod = q["il10_production_pg_mL_h"] * a + q["il10_tnf_production_pg_mL_h"] * dtnf / (dtnf + q["il10_tnf_half_sat_pg_mL"]) \
+            + q["il10_resolution_production_pg_mL_h"] * max(y[RES], 0)
+        pyro = q["fever_il6_weight"] * dil6 / (dil6 + q["fever_il6_half_sat_pg_mL"]) \
+            + q["fever_il1b_weight"] * dil1b / (dil1b + q["fever_il1b_half_sat_pg_mL"]) \
+            + q["fever_tnf_weight"] * dtnf / (dtnf + q["fever_tnf_half_sat_pg_mL"])
+        set_point = q["baseline_temperature_C"] + q["set_point_max_rise_C"] * y[PGE2]
+        alg = q["myalgia_tnf_weight"] * dtnf / q["myalgia_tnf_scale_pg_mL"] + q["myalgia_il1b_weight"] * dil1b / q["myalgia_il1b_scale_pg_mL"] \
+            + q["myalgia_il6_weight"] * dil6 / q["myalgia_il6_scale_pg_mL"]
+        algn = alg ** q["myalgia_hill"]
+        pain_target = algn / (algn + 1)
+        d[LPS] = -LN2 / q["lps_half_life_h"] * y[LPS]
+        d[SIGNAL] = LN2 / q["signal_half_life_h"] * (drive - y[SIGNAL])
+        d[ACT] = q["activation_rate_per_h"] * max(y[SIGNAL], 0) * tol_factor - LN2 / q["activation_half_life_h"] * y[ACT]
+        d[TOL] = q["tolerance_rate_per_h"] * a - LN2 / q["tolerance_half_life_h"] * y[TOL]
+        d[RES] = q["resolution_rate_per_h"] * a - LN2 / q["resolution_half_life_h"] * y[RES]
+        d[TNF_F] = q["tnf_fast_fraction"] * tnf_prod - kfast * (y[TNF_F] - self.pool_fast)
+        d[TNF_S] = (1 - q["tnf_fast_fraction"]) * tnf_prod - kslow * (y[TNF_S] - self.pool_slow)
+        d[IL1B] = il1b_prod - LN2 / (q["il1b_half_life_min"] / 60) * (y[IL1B] - q["il1b_baseline_pg_mL"])
+        d[IL6] = il6_prod - LN2 / q["il6_half_life_h"] * (y[IL6] - q["il6_baseline_pg_mL"])
+        d[IL10] = il10_prod - LN2 / q["il10_half_life_h"] * (y[IL10] - q["il10_baseline_pg_mL"])
+        d[PGE2] = LN2 / q["pge2_half_life_h"] * (pyro - y[PGE2])
+        d[TEMP] = (set_point - y[TEMP]) / q["temperature_time_constant_h"]
+        d[PAIN] = LN2 / q["myalgia_half_life_h"] * (pain_target - y[PAIN])
+        return d
+
+    def myalgia(self, y):
+        return min(max(self.q["myalgia_max_score"] * y[PAIN], 0), 10)
+
+
+class Track:
+    """InflammationTrack: the inflammation course solved first on a 1/40 h grid (values and slopes),
+    read by cubic Hermite interpolation. One-way coupling: only temperature reaches the fluid model."""
+    GRID = 1.0 / 40
+
+    def __init__(self, infl, illness, boluses, end, active, method, rtol, atol):
+        self.infl = infl
+        self.baseline = infl.initial()
+        self.segments = []
+        stimulated = active and ((illness.active and illness.potency > 0) or boluses)
+        if not stimulated or end <= 0:
+            return
+        load = illness.load if active else (lambda t: 0.0)
+        potency = illness.potency if active else 0.0
+        f = lambda t, y: infl.rhs(t, y, load(t), potency)
+        cuts = sorted({b[0] for b in boluses if 0 < b[0] < end})
+        bounds = [0.0] + cuts + [end]
+        y = self.baseline.copy()
+        for a, b in zip(bounds[:-1], bounds[1:]):
+            for (bt, dose) in boluses:
+                if bt == a:
+                    y[LPS] += max(dose, 0)
+            steps = max(1, math.ceil((b - a) / self.GRID))
+            h = (b - a) / steps
+            times = np.array([b if i == steps else a + i * h for i in range(steps + 1)])
+            sol = solve_ivp(f, (a, b), y, method=method, t_eval=times, rtol=rtol, atol=atol)
+            vals = sol.y.T
+            slopes = np.array([f(t, v) for t, v in zip(times, vals)])
+            self.segments.append((a, h, len(times), vals, slopes))
+            y = vals[-1].copy()
+
+    def state(self, t):
+        if not self.segments:
+            return self.baseline
+        k = 0
+        while k + 1 < len(self.segments) and t >= self.segments[k + 1][0]:
+            k += 1
+        start, h, count, vals, slopes = self.segments[k]
+        u = min(max((t - start) / h, 0), count - 1)
+        j = min(int(u), count - 2)
+        s = u - j
+        s2, s3 = s * s, s * s * s
+        return (2 * s3 - 3 * s2 + 1) * vals[j] + (s3 - 2 * s2 + s) * h * slopes[j] + (-2 * s3 + 3 * s2) * vals[j + 1] \
+            + (s3 - s2) * h * slopes[j + 1]
+
+
+# --- Cramp score (CrampScore.swift) --------------------------------------------------------------
+def deficit(table, x):
+    if not math.isfinite(x):
+        return 0.0
+    if x >= table[0][0]:
+        return table[0][1]
+    for i in range(1, len(table)):
+        if x >= table[i][0]:
+            (x0, s0), (x1, s1) = table[i - 1], table[i]
+            return s0 + (s1 - s0) * (x0 - x) / (x0 - x1)
+    return table[-1][1]
+
+
+CRAMP_K = [(3.5, 0), (3.0, 2), (2.5, 5), (2.0, 8.5), (1.5, 10)]
+CRAMP_MG = [(0.70, 0), (0.60, 1.5), (0.50, 3.5), (0.40, 5.5), (0.30, 7)]
+CRAMP_NA = [(135, 0), (130, 1), (125, 2.5), (120, 4), (115, 5)]
+CRAMP_V = [(0.95, 0), (0.90, 1), (0.80, 2.5), (0.70, 4)]
+
+
+def cramp_score(k, mg, na, v):
+    return min(max(deficit(CRAMP_K, k) + deficit(CRAMP_MG, mg) + deficit(CRAMP_NA, na) + deficit(CRAMP_V, v), 0), 10)
+
+
+# --- The fluid model (FluidModel.swift, Fluxes.swift) ---------------------------------------------
+class Inputs:
+    def __init__(self):
+        self.iv = np.zeros(9)
+        self.oral = np.zeros(9)
+        self.per_stool = np.zeros(9)
+        self.ad_lib = None
+        self.prescribed_rate = 0.0
+        self.prescribed = None
+
+    def key(self):
+        return (tuple(self.iv), tuple(self.oral), tuple(self.per_stool), None if self.ad_lib is None else tuple(self.ad_lib),
+                self.prescribed_rate, None if self.prescribed is None else tuple(sorted(self.prescribed.items())))
+
+
+class Model:
+    def __init__(self, problem, method="LSODA", rtol=1e-10, atol=1e-12):
+        self.problem = problem
+        self.p = problem["parameters"]
+        self.mech = problem["mechanisms"]
+        self.c = Constants(problem["patient"], self.p)
+        self.illness = Illness(problem, self.c.tonicity0, self.p["osmotic_coefficient"])
+        ill = problem["illness"]
+        boluses = [(ill["time_h"], ill["ng_kg"])] if ill["kind"] == "endotoxin" and self.mech["illness"] else []
+        self.infl = Inflammation(problem["inflammation_parameters"])
+        self.track = Track(self.infl, self.illness, boluses, problem["duration_h"], self.mech["inflammation"],
+                           method, min(rtol, 1e-8), min(atol, 1e-9))
+        self.inputs = Inputs()
+
+    def initial_state(self):
+        c, p = self.c, self.p
+        y = np.zeros(N)
+        y[PV], y[ISF], y[CELLV] = c.plasma0, c.isf0, c.cell0
+        y[ECF_NA] = p["plasma_na_mmol_L"] * c.ecf0
+        y[ECF_K] = p["plasma_k_mmol_L"] * c.ecf0
+        y[ECF_CL] = p["plasma_cl_mmol_L"] * c.ecf0
+        y[ECF_BASE] = p["plasma_hco3_mmol_L"] * c.ecf0 * p["base_buffer_factor"]
+        y[ECF_MG] = p["plasma_mg_mmol_L"] * c.ecf0
+        y[ECF_GLU] = p["plasma_glucose_mmol_L"] * c.ecf0
+        y[CELL_NA] = p["cell_na_mmol_L"] * c.cell0
+        y[CELL_K] = c.cellK0 * c.cell0
+        y[MG_POOL] = c.mg_pool0
+        y[AVP] = c.avp0
+        y[ALDO] = 1
+        return y
+
+    def temperature(self, t):
+        return self.track.state(t)[TEMP] if self.mech["inflammation"] else 37.0
+
+    def fluxes(self, t, y):
+        c, p, m = self.c, self.p, self.mech
+        f = {}
+        tiny = 1e-9
+        vp, vi, vc = max(y[PV], tiny), max(y[ISF], tiny), max(y[CELLV], tiny)
+        ve = vp + vi
+        na, k, cl = y[ECF_NA] / ve, y[ECF_K] / ve, y[ECF_CL] / ve
+        hco3 = y[ECF_BASE] / (ve * p["base_buffer_factor"])
+        mg, glu = y[ECF_MG] / ve, y[ECF_GLU] / ve
+        na_cell, k_cell = y[CELL_NA] / vc, y[CELL_K] / vc
+        phi = p["osmotic_coefficient"]
+        f.update(na=na, k=k, cl=cl, hco3=hco3, mg=mg, glu=glu)
+        tonicity = phi * 2 * (na + k) + glu
+        f["tonicity"] = tonicity
+        f["posm"] = tonicity + p["plasma_urea_mmol_L"]
+        cell_tonicity = phi * 2 * (na_cell + k_cell)
+        plasma_frac, ecf_frac = vp / c.plasma0, ve / c.ecf0
+        e2 = ecf_frac * ecf_frac
+        secretion_supply = e2 / (e2 + 0.0225) * 1.0225
+        p2 = plasma_frac * plasma_frac
+        plasma_supply = p2 / (p2 + 0.0225) * 1.0225
+        load = self.illness.load(t) if m["illness"] else 0.0
+        f["load"] = load
+        temp = self.temperature(t)
+        f["temperature"] = temp
+        cell_water = c.cell_perm * (cell_tonicity - tonicity)
+        pump_k = c.pump_max * k / (p["pump_km_k_mmol_L"] + k)
+        leak_k = c.k_leak * k_cell
+        prot_p = p["plasma_protein_g_dL"] * c.plasma0 / vp
+        prot_i = p["interstitial_protein_g_dL"] * c.isf0 / vi
+        dP = (vp - c.plasma0) / c.vcomp - (vi - c.isf0) / c.icomp
+        dPi = (oncotic(prot_p) - c.onc_p0) - (oncotic(prot_i) - c.onc_i0)
+        starling = c.kf * (dP - p["protein_reflection"] * dPi)
+        mg_exchange = c.mg_exchange * (p["plasma_mg_mmol_L"] * y[MG_POOL] / c.mg_pool0 - mg)
+        g = glu / p["plasma_glucose_mmol_L"]
+        glucose_production = c.glucose_turnover * 2 / (1 + g ** 4)
+        glucose_uptake = c.glucose_turnover * g
+        intake = p["maintenance_intake_fraction"] if m["maintenance_intake"] else 0.0
+        diet_water, diet_na, diet_k = c.diet_water * intake, c.diet_na * intake, c.diet_k * intake
+        diet_cl, diet_mg = c.diet_cl * intake, c.diet_mg * intake
+        fever = max(0.0, temp - 37)
+        insensible = c.insensible0 * (1 + p["insensible_fever_gain_per_C"] * fever) * plasma_supply if m["insensible_loss"] else 0.0
+        metabolic_water = c.metabolic_water0 * (1 + 0.12 * fever)
+        k_out = leak_k - pump_k
+        cell_na_in = p["cell_na_mmol_L"] * cell_water + p["cell_k_na_exchange"] * k_out
+        cell_h_in = (1 - p["cell_k_na_exchange"]) * k_out
+
+        renal = m["renal_regulation"]
+        avp = y[AVP] if renal else c.avp0
+        aldo = max(y[ALDO], 1e-6) if renal else 1.0
+        gfr_factor = logistic(plasma_frac, p["gfr_half_volume"], p["gfr_volume_width"]) / c.gfr_logistic1 if renal else 1.0
+        gfr = c.gfr0 * gfr_factor
+        vn = ecf_frac ** p["natriuresis_volume_exponent"] * aldo ** (-p["aldosterone_na_exponent"]) if renal else 1.0
+        urine_na = gfr * na * c.fe_na0 * vn
+        urine_cl = gfr * cl * c.fe_cl0 * vn
+        k_rel = max(k, 0) / p["plasma_k_mmol_L"]
+        urine_k = (c.k_floor + (c.urine_k0 - c.k_floor) * k_rel ** p["k_excretion_exponent"] * aldo) * gfr_factor
+        mg_rel = max(mg, 0) / p["plasma_mg_mmol_L"]
+        urine_mg = gfr * 0.7 * mg * c.fe_mg0 * mg_rel ** p["mg_excretion_exponent"]
+        urine_glu = gfr * spos(glu - p["glucose_threshold_mmol_L"], 1) - gfr * c.glucose_splay0
+        a2 = avp * avp
+        uosm = p["urine_osm_min_mOsm_kg"] + (p["urine_osm_max_mOsm_kg"] - p["urine_osm_min_mOsm_kg"]) * a2 / (a2 + c.avp_half ** 2)
+        osm_exc = phi * 2 * (urine_na + urine_k) + c.urea0 * gfr_factor + urine_glu + urine_mg
+        urine_water = min(osm_exc / uosm, 0.25 * gfr)
+        renal_base = c.acid + c.renal_base_gain * (p["plasma_hco3_mmol_L"] - hco3)
+        volume_avp = math.exp(min(spos(p["adh_volume_threshold"] - plasma_frac, 0.01) / p["adh_volume_scale"], 30)) - c.volume_avp0
+        avp_target = smin(avp_osmotic(f["posm"], p) + volume_avp, p["adh_max_pmol_L"], 1)
+        drive = math.exp(min(-p["aldosterone_volume_gain"] * (ecf_frac - 1), 30)) * k_rel ** p["aldosterone_k_exponent"]
+        amax = p["aldosterone_max"]
+        aldo_target = amax * drive / (amax - 1 + drive)
+        thirst = p["thirst_gain_per_mOsm"] * spos(f["posm"] - p["thirst_threshold_mOsm_kg"], 1) \
+            + p["thirst_volume_gain"] * spos(1 - plasma_frac, 0.01)
+
+        stomach = y[STOMACH:STOMACH + 9]
+        gastric = stomach * c.gastric_rate
+        lumen = y[LUMEN:LUMEN + 9]
+        unmeasured = y[LUMEN_UNABS]
+        vw = lumen[W]
+        vl = spos(vw, c.lumen_eps) + 0.5 * c.lumen_eps
+        contact = vw * vw / ((vw + c.contact_volume) * (vw + c.lumen_eps)) if vw > 0 else 0.0
+        naL, kL, clL = lumen[NA] / vl, lumen[K] / vl, lumen[CL] / vl
+        hco3L, gluL, fruL = lumen[HCO3] / vl, lumen[GLU] / vl, lumen[FRU] / vl
+        osmL = (phi * (lumen[NA] + lumen[K] + lumen[CL] + lumen[HCO3]) + lumen[CIT] + lumen[MG] + lumen[GLU] + lumen[FRU]
+                + unmeasured) / vl
+        w = c.w
+        sglt = p["sglt1_vmax_mmol_h_kg"] * w * gluL / (p["sglt1_km_glucose_mmol_L"] + gluL) * naL / (p["sglt1_km_na_mmol_L"] + naL)
+        nhe = p["nhe_vmax_mmol_h_kg"] * w * (1 - self.illness.nhe_inhibition * min(load, 1)) * naL / (p["nhe_km_na_mmol_L"] + naL) \
+            * clL / (p["nhe_km_na_mmol_L"] + clL)
+        ab = np.zeros(9)
+        ab[NA] = p["sglt1_na_per_glucose"] * sglt + nhe + contact * p["gut_na_permeability_L_h_kg"] * w * (naL - na)
+        ab[K] = contact * p["gut_k_permeability_L_h_kg"] * w * (kL - k)
+        ab[CL] = nhe + contact * p["gut_cl_permeability_L_h_kg"] * w * (clL - cl)
+        ab[HCO3] = contact * p["gut_hco3_permeability_L_h_kg"] * w * (hco3L - hco3)
+        ab[CIT] = p["citrate_absorption_per_h"] * lumen[CIT]
+        ab[MG] = p["mg_absorption_per_h"] * lumen[MG]
+        ab[GLU] = sglt + p["glucose_passive_per_h"] * lumen[GLU]
+        ab[FRU] = p["fructose_vmax_mmol_h_kg"] * w * fruL / (p["fructose_km_mmol_L"] + fruL)
+        ab[W] = contact * (p["gut_water_permeability_L_h_mOsm_kg"] * w * (tonicity - osmL) + p["sglt1_water_mL_per_mmol"] / 1000 * sglt)
+
+        secretion = np.zeros(9)
+        secretion_unmeasured = 0.0
+        if self.illness.active and load > 0:
+            jw = self.illness.secretion_peak * load * secretion_supply
+            s = self.illness.stool
+            secretion[W] = jw
+            secretion[NA] = jw * s["sodium"] * na / p["plasma_na_mmol_L"]
+            secretion[K] = jw * s["potassium"] * k_rel
+            secretion[CL] = jw * s["chloride"] * cl / p["plasma_cl_mmol_L"]
+            secretion[HCO3] = jw * s["bicarbonate"] * hco3 / p["plasma_hco3_mmol_L"]
+            secretion[MG] = jw * s["magnesium"] * mg_rel
+            secretion_unmeasured = jw * self.illness.unmeasured
+
+        kt = p["small_bowel_transit_per_h"] * (1 + p["illness_motility_gain"] * load)
+        transit = lumen * kt
+        transit_unmeasured = unmeasured * kt
+        q = transit[W]
+        nonabs = (lumen[GLU] + lumen[FRU] + lumen[MG] + lumen[CIT] + unmeasured) / vl
+        cap_frac = c.colon_capacity / (abs(q) + c.colon_capacity * 1e-3)
+        r = smin(p["colon_max_fraction"], cap_frac, 0.01)
+        r = smin(r, 1 - nonabs / tonicity, 0.01)
+        r = spos(r, 0.01)
+        col = np.zeros(9)
+        col[W] = q * r
+        col[NA:HCO3 + 1] = r * transit[NA:HCO3 + 1]
+
+        presc = np.zeros(9)
+        if m["illness"] and self.inputs.prescribed_rate > 0:
+            jw = self.inputs.prescribed_rate * secretion_supply
+            s = self.inputs.prescribed
+            presc[W] = jw
+            presc[NA] = jw * s["sodium"] * na / p["plasma_na_mmol_L"]
+            presc[K] = jw * s["potassium"] * k_rel
+            presc[CL] = jw * s["chloride"] * cl / p["plasma_cl_mmol_L"]
+            presc[HCO3] = jw * s["bicarbonate"] * hco3 / p["plasma_hco3_mmol_L"]
+            presc[MG] = jw * s["magnesium"] * mg_rel
+        basal = np.zeros(9)
+        basal[W] = c.basal_stool_water * plasma_supply
+        basal[NA] = c.basal_stool_na * na / p["plasma_na_mmol_L"]
+        basal[K] = c.basal_stool_k * k_rel
+        stool = transit - col + presc + basal
+
+        loose = max(0.0, stool[W] - basal[W])
+        oral = self.inputs.oral + self.inputs.per_stool * loose
+        if self.inputs.ad_lib is not None and m["thirst"]:
+            rate = p["thirst_drink_rate_L_h_kg"] * w * max(0.0, thirst - c.thirst0)
+            oral = oral + self.inputs.ad_lib * rate
+        f.update(cell_water=cell_water, pump_k=pump_k, leak_k=leak_k, starling=starling, mg_exchange=mg_exchange,
+                 glucose_production=glucose_production, glucose_uptake=glucose_uptake, diet_water=diet_water,
+                 diet_na=diet_na, diet_k=diet_k, diet_cl=diet_cl, diet_mg=diet_mg, insensible=insensible,
+                 metabolic_water=metabolic_water, cell_na_in=cell_na_in, cell_h_in=cell_h_in, gfr=gfr,
+                 urine_na=urine_na, urine_cl=urine_cl, urine_k=urine_k, urine_mg=urine_mg, urine_glu=urine_glu,
+                 uosm=uosm, urine_water=urine_water, renal_base=renal_base, avp_target=avp_target,
+                 aldo_target=aldo_target, thirst=thirst, gastric=gastric, absorb=ab, secretion=secretion,
+                 secretion_unmeasured=secretion_unmeasured, transit=transit, transit_unmeasured=transit_unmeasured,
+                 colon=col, prescribed=presc, basal=basal, stool=stool, oral=oral)
+        return f
+
+    def rhs(self, t, y):
+        f = self.fluxes(t, y)
+        c, p = self.c, self.p
+        d = np.zeros(N)
+        iv = self.inputs.iv
+        ab, col = f["absorb"], f["colon"]
+        d[PV] = ab[W] + col[W] + iv[W] + f["diet_water"] + f["metabolic_water"] - f["urine_water"] - f["starling"] \
+            - f["basal"][W] - f["insensible"]
+        d[ISF] = f["starling"] - f["cell_water"] - f["secretion"][W] - f["prescribed"][W]
+        d[CELLV] = f["cell_water"]
+        out = f["secretion"] + f["prescribed"] + f["basal"]
+        d[ECF_NA] = ab[NA] + col[NA] + iv[NA] + f["diet_na"] - f["urine_na"] - out[NA] - f["cell_na_in"]
+        d[ECF_K] = ab[K] + col[K] + iv[K] + f["diet_k"] - f["urine_k"] - out[K] - f["pump_k"] + f["leak_k"]
+        d[ECF_CL] = ab[CL] + col[CL] + iv[CL] + f["diet_cl"] - f["urine_cl"] - out[CL]
+        d[ECF_BASE] = ab[HCO3] + 3 * ab[CIT] + col[HCO3] + (iv[HCO3] + 3 * iv[CIT]) + f["renal_base"] - c.acid - out[HCO3] \
+            + f["cell_h_in"]
+        d[ECF_MG] = ab[MG] + iv[MG] + f["diet_mg"] + f["mg_exchange"] - f["urine_mg"] - out[MG]
+        d[ECF_GLU] = ab[GLU] + iv[GLU] + f["glucose_production"] - f["glucose_uptake"] - f["urine_glu"]
+        d[CELL_NA] = f["cell_na_in"]
+        d[CELL_K] = f["pump_k"] - f["leak_k"]
+        d[MG_POOL] = -f["mg_exchange"]
+        d[STOMACH:STOMACH + 9] += f["oral"] - f["gastric"]
+        d[LUMEN:LUMEN + 9] += f["gastric"] - ab + f["secretion"] - f["transit"]
+        d[LUMEN_UNABS] = f["secretion_unmeasured"] - f["transit_unmeasured"]
+        if self.mech["renal_regulation"]:
+            d[AVP] = (f["avp_target"] - y[AVP]) / p["adh_time_constant_h"]
+            d[ALDO] = (f["aldo_target"] - y[ALDO]) / p["aldosterone_time_constant_h"]
+        d[CUM_ORAL] = f["oral"][W] + f["diet_water"]
+        d[CUM_IV] = iv[W]
+        d[CUM_STOOL] = f["stool"][W]
+        d[CUM_URINE] = f["urine_water"]
+        d[CUM_INS] = f["insensible"]
+        d[CUM_METW] = f["metabolic_water"]
+        d[CUM_NA_IN] = f["oral"][NA] + f["diet_na"] + iv[NA]
+        d[CUM_NA_OUT] = f["stool"][NA] + f["urine_na"]
+        d[CUM_K_IN] = f["oral"][K] + f["diet_k"] + iv[K]
+        d[CUM_K_OUT] = f["stool"][K] + f["urine_k"]
+        return d
+
+    # --- Observables (Observer.swift) ---
+    def observe(self, t, y, initial_water, w0):
+        f = self.fluxes(t, y)
+        water = y[PV] + y[ISF] + y[CELLV] + y[STOMACH] + y[LUMEN]
+        weight = w0 + (water - initial_water)
+        infl = self.track.state(t)
+        ve = y[PV] + y[ISF]
+        stool = f["stool"]
+        renal = self.mech["renal_regulation"]
+        v = {
+            "time_h": t, "body_weight_kg": weight, "weight_loss_pct": 100 * (w0 - weight) / w0,
+            "water_total_L": y[PV] + y[ISF] + y[CELLV], "volume_plasma_L": y[PV], "volume_interstitial_L": y[ISF],
+            "volume_intracellular_L": y[CELLV], "volume_gut_lumen_L": y[STOMACH] + y[LUMEN],
+            "na_plasma_mmol_L": f["na"], "k_plasma_mmol_L": f["k"], "cl_plasma_mmol_L": f["cl"],
+            "hco3_plasma_mmol_L": f["hco3"], "mg_plasma_mmol_L": f["mg"], "glucose_plasma_mmol_L": f["glu"],
+            "osmolality_plasma_mosm_kg": f["posm"], "urine_rate_mL_kg_h": f["urine_water"] * 1000 / w0,
+            "stool_rate_mL_h": stool[W] * 1000, "cum_oral_intake_L": y[CUM_ORAL], "cum_iv_intake_L": y[CUM_IV],
+            "cum_stool_L": y[CUM_STOOL], "cum_urine_L": y[CUM_URINE], "cum_insensible_L": y[CUM_INS],
+            "cum_vomit_L": y[CUM_VOMIT], "cum_metabolic_water_L": y[CUM_METW],
+            "na_total_mmol": y[ECF_NA] + y[CELL_NA] + y[STOMACH + NA] + y[LUMEN + NA],
+            "k_total_mmol": y[ECF_K] + y[CELL_K] + y[STOMACH + K] + y[LUMEN + K],
+            "cum_na_in_mmol": y[CUM_NA_IN], "cum_na_out_mmol": y[CUM_NA_OUT], "cum_k_in_mmol": y[CUM_K_IN],
+            "cum_k_out_mmol": y[CUM_K_OUT], "tnf_pg_mL": infl[TNF_F] + infl[TNF_S], "il1b_pg_mL": infl[IL1B],
+            "il6_pg_mL": infl[IL6], "il10_pg_mL": infl[IL10], "temperature_C": f["temperature"],
+            "myalgia_score": self.infl.myalgia(infl),
+            "cramp_score": cramp_score(f["k"], f["mg"], f["na"], ve / self.c.ecf0),
+            "pathogen_load": f["load"], "urine_osm_mosm_kg": f["uosm"], "gfr_mL_min": f["gfr"] * 1000 / 60,
+            "adh_pmol_L": y[AVP] if renal else self.c.avp0, "aldosterone_rel": y[ALDO] if renal else 1.0,
+            "thirst_vas": f["thirst"], "stool_na_mmol_L": stool[NA] / stool[W] if stool[W] > 0 else 0.0,
+            "stool_k_mmol_L": stool[K] / stool[W] if stool[W] > 0 else 0.0, "volume_stomach_L": y[STOMACH],
+        }
+        return [v[o] for o in OBSERVABLES]
+
+
+# --- Schedule (Schedule.swift) and the segment loop (Simulation.swift) -----------------------------
+class Schedule:
+    def __init__(self, problem):
+        self.problem = problem
+        self.weight = problem["patient"]["weight_kg"]
+        end = problem["duration_h"]
+        self.boluses = []
+        times = set()
+        for d in problem["drinks"]:
+            s = d["schedule"]
+            if s["kind"] == "at":
+                for t in s["times_h"]:
+                    if t <= end:
+                        self.boluses.append((t, mix(d["fluid"], s["volume_L"])))
+            elif s["kind"] == "every":
+                n = 0
+                while True:
+                    t = s["start_h"] + n * s["interval_h"]
+                    if t >= min(s["stop_h"], end) or n > 1_000_000:
+                        break
+                    self.boluses.append((t, mix(d["fluid"], s["volume_L"])))
+                    n += 1
+            elif s["kind"] == "rate":
+                times.update([s["start_h"], s["stop_h"]])
+        for inf in problem["infusions"]:
+            times.update([inf["start_h"], inf["stop_h"]])
+        ill = problem["illness"]
+        if problem["mechanisms"]["illness"]:
+            if ill["kind"] == "prescribed_stool":
+                times.update(r[0] for r in ill["rates_mL_kg_h"])
+            elif ill["kind"] == "endotoxin":
+                times.add(ill["time_h"])
+        self.vomits = problem["vomits"]
+        times.update(b[0] for b in self.boluses)
+        times.update(v["time_h"] for v in self.vomits)
+        self.boundaries = sorted(t for t in times if math.isfinite(t))
+
+    def inputs(self, t):
+        u = Inputs()
+        for inf in self.problem["infusions"]:
+            if inf["start_h"] <= t < inf["stop_h"]:
+                u.iv = u.iv + mix(inf["fluid"], inf["rate_L_h"])
+        for d in self.problem["drinks"]:
+            s = d["schedule"]
+            if s["kind"] == "rate" and s["start_h"] <= t < s["stop_h"]:
+                u.oral = u.oral + mix(d["fluid"], s["rate_L_h"])
+            elif s["kind"] == "per_stool" and s["stool_volume_L"] > 0:
+                u.per_stool = u.per_stool + mix(d["fluid"], s["volume_L"] / s["stool_volume_L"])
+            elif s["kind"] == "ad_lib":
+                u.ad_lib = mix(d["fluid"], 1.0)
+        ill = self.problem["illness"]
+        if self.problem["mechanisms"]["illness"] and ill["kind"] == "prescribed_stool":
+            rate = 0.0
+            for start, r in ill["rates_mL_kg_h"]:
+                if start <= t:
+                    rate = r
+            u.prescribed_rate = rate * self.weight / 1000
+            u.prescribed = ill["composition"]
+        return u
+
+    def apply_events(self, t, model, y):
+        model.inputs = self.inputs(t)
+        for bt, m in self.boluses:
+            if bt == t:
+                y[STOMACH:STOMACH + 9] += m
+                y[CUM_ORAL] += m[W]
+                y[CUM_NA_IN] += m[NA]
+                y[CUM_K_IN] += m[K]
+        for v in self.vomits:
+            if v["time_h"] == t:
+                fr = min(max(v["fraction"], 0), 1)
+                y[CUM_VOMIT] += fr * y[STOMACH]
+                y[CUM_NA_OUT] += fr * y[STOMACH + NA]
+                y[CUM_K_OUT] += fr * y[STOMACH + K]
+                y[STOMACH:STOMACH + 9] *= (1 - fr)
+
+
+def sample_times(duration, interval):
+    out, k = [], 0
+    while True:
+        t = k * interval
+        if t >= duration * (1 - 1e-12):
+            break
+        out.append(t)
+        k += 1
+    return out + [duration]
+
+
+def simulate(problem, method="LSODA", rtol=1e-10, atol=1e-12, sample_interval=None):
+    """Integrates one arm segment by segment (a new solve_ivp call after every event, like osmo's
+    driver reset) and returns (times, {observable: array}, info)."""
+    model = Model(problem, method, rtol, atol)
+    schedule = Schedule(problem)
+    end = problem["duration_h"]
+    y = model.initial_state()
+    w0 = problem["patient"]["weight_kg"]
+    initial_water = y[PV] + y[ISF] + y[CELLV] + y[STOMACH] + y[LUMEN]
+    samples = sample_times(end, sample_interval or problem["sample_interval_h"])
+    boundaries = [b for b in schedule.boundaries if 0 < b < end]
+    model.inputs = schedule.inputs(0)
+    schedule.apply_events(0, model, y)
+    rows, nfev, status = [], 0, "success"
+    a = 0.0
+    for seg_end in boundaries + [end]:
+        last = seg_end == end
+        ts = [t for t in samples if a <= t and (t < seg_end or (last and t <= seg_end))]
+        te = ts if ts and ts[-1] == seg_end else ts + [seg_end]
+        sol = solve_ivp(model.rhs, (a, seg_end), y, method=method, t_eval=te, rtol=rtol, atol=atol)
+        nfev += sol.nfev
+        if sol.status != 0:
+            status = f"failed at {sol.t[-1] if len(sol.t) else a}: {sol.message}"
+            break
+        for t, yy in zip(sol.t[:len(ts)], sol.y.T[:len(ts)]):
+            rows.append(model.observe(t, yy, initial_water, w0))
+        y = sol.y[:, -1].copy()
+        if last:
+            break
+        schedule.apply_events(seg_end, model, y)
+        a = seg_end
+    arr = np.array(rows)
+    cols = {o: arr[:, j] for j, o in enumerate(OBSERVABLES)} if len(rows) else {o: np.array([]) for o in OBSERVABLES}
+    return arr[:, 0] if len(rows) else np.array([]), cols, {"nfev": nfev, "status": status}
+
