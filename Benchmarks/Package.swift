@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "OsmoPhysiology", package: mainPackage),
+                .product(name: "OsmoInflammation", package: mainPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ODEBenchmarks",

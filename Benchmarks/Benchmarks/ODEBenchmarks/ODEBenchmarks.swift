@@ -4,6 +4,7 @@ import Benchmark
 import BenchSupport
 import OsmoODE
 import OsmoPhysiology
+import OsmoInflammation
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -72,5 +73,31 @@ let benchmarks: @Sendable () -> Void = {
         }
         benchmark.stopMeasurement()
         blackHole(dydt)
+    }
+
+    // (e) The inflammation submodel's right-hand side allocates nothing either (10,000 calls after an
+    // endotoxin bolus). This replaces an in-process resident-memory check that other tests running
+    // concurrently made flaky.
+    Benchmark(
+        "Inflammation/RHS x10000",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 50)
+    ) { benchmark in
+        let model = InflammationModel()
+        let n = InflammationModel.stateCount
+        var y = [Double](repeating: 0, count: n), dy = [Double](repeating: 0, count: n)
+        y.withUnsafeMutableBufferPointer { model.initialState($0.baseAddress!); model.addEndotoxinBolus(ngPerKg: 2, to: $0.baseAddress!) }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            y.withUnsafeBufferPointer { yb in
+                dy.withUnsafeMutableBufferPointer { db in
+                    for k in 0..<10_000 {
+                        model.derivatives(t: Double(k) * 1e-4, y: yb.baseAddress!, dydt: db.baseAddress!,
+                                          pathogenLoad: 0.5, inflammatoryPotency: 1)
+                    }
+                }
+            }
+        }
+        benchmark.stopMeasurement()
+        blackHole(dy)
     }
 }
