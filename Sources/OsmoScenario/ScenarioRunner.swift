@@ -44,9 +44,26 @@ public enum ScenarioRunner {
         if threads == 1 || arms.count <= 1 {
             for i in arms.indices { body(i) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: arms.count, execute: body)
+            // Start the costliest arms first (each dose is a segment boundary that restarts the
+            // stepper), so a cheap arm fills the gap at the end. Results stay in arm order.
+            let order = arms.indices.sorted { (segments(problems[$0]), -$0) > (segments(problems[$1]), -$1) }
+            DispatchQueue.concurrentPerform(iterations: arms.count) { body(order[$0]) }
         }
         return slots.values()
+    }
+
+    /// Rough cost of an arm: its number of segment boundaries (doses, infusion changes, vomiting).
+    static func segments(_ p: SimulationProblem) -> Int {
+        var n = p.infusions.count * 2 + p.vomiting.count
+        for d in p.drinks {
+            switch d.schedule {
+            case .at(let ts, _): n += ts.count
+            case .every(let dt, _, let a, let b): n += dt > 0 ? Int(min(max((b - a) / dt, 0), 1e6)) : 0
+            case .continuous: n += 2
+            default: break
+            }
+        }
+        return n
     }
 
     /// Drops every sample from the first one holding a non-finite value and marks the trajectory
