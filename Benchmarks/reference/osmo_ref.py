@@ -18,7 +18,7 @@ import math
 import numpy as np
 from scipy.integrate import solve_ivp
 
-REFERENCE_OF = "osmo b001705 (inflammation solved first and read by interpolation)"
+REFERENCE_OF = "osmo f3b4a6c (drinking that follows stool or thirst saturates at max_drink_rate)"
 
 # --- State layout (StateIndex.swift) -------------------------------------------------------------
 PV, ISF, CELLV = 0, 1, 2
@@ -522,10 +522,21 @@ class Model:
         stool = transit - col + presc + basal
 
         loose = max(0.0, stool[W] - basal[W])
-        oral = self.inputs.oral + self.inputs.per_stool * loose
+        # Drinking that follows stool or thirst saturates smoothly at max_drink_rate (f3b4a6c).
+        demand = self.inputs.per_stool[W] * loose
+        ad_lib_rate = 0.0
         if self.inputs.ad_lib is not None and m["thirst"]:
-            rate = p["thirst_drink_rate_L_h_kg"] * w * max(0.0, thirst - c.thirst0)
-            oral = oral + self.inputs.ad_lib * rate
+            ad_lib_rate = p["thirst_drink_rate_L_h_kg"] * w * max(0.0, thirst - c.thirst0)
+            demand += ad_lib_rate
+        oral = self.inputs.oral
+        if demand > 0:
+            cap = p["max_drink_rate_mL_kg_h"] * w / 1000
+            qd = demand / cap
+            q4 = qd ** 4
+            scale = 1 / (1 + q4 * q4) ** 0.125
+            oral = oral + self.inputs.per_stool * (loose * scale)
+            if self.inputs.ad_lib is not None:
+                oral = oral + self.inputs.ad_lib * (ad_lib_rate * scale)
         f.update(cell_water=cell_water, pump_k=pump_k, leak_k=leak_k, starling=starling, mg_exchange=mg_exchange,
                  glucose_production=glucose_production, glucose_uptake=glucose_uptake, diet_water=diet_water,
                  diet_na=diet_na, diet_k=diet_k, diet_cl=diet_cl, diet_mg=diet_mg, insensible=insensible,
