@@ -22,9 +22,11 @@ for r in $(seq "$repeats"); do
   done
 done
 cmp "$out/j1/sweep.csv" "$out/j2/sweep.csv" && echo "bytes: --jobs 1 and --jobs 2 wrote identical sweep.csv ($(wc -l < "$out/j1/sweep.csv") lines)"
-stats() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {printf "median %.2f s (min %.2f, max %.2f, n=%d)", a[int((NR+1)/2)], a[1], a[NR], NR}'; }
-m1=$(echo "${times[1]}" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-m2=$(echo "${times[2]}" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+stats() { local v; v=$(cat); printf "median %.2f s (min %.2f, max %.2f, n=%d)" "$(echo "$v" | median)" \
+  "$(echo "$v" | tr ' ' '\n' | grep . | sort -n | head -1)" "$(echo "$v" | tr ' ' '\n' | grep . | sort -n | tail -1)" "$(echo "$v" | wc -w)"; }
+m1=$(echo "${times[1]}" | median)
+m2=$(echo "${times[2]}" | median)
 echo "command: $osmo sweep Benchmarks/Scripts/sweep-1000.yaml --jobs J --quiet"
 echo "--jobs 1: $(echo "${times[1]}" | stats); $(echo "1000 / $m1" | bc -l | xargs printf '%.1f') runs/s"
 echo "--jobs 2: $(echo "${times[2]}" | stats); $(echo "1000 / $m2" | bc -l | xargs printf '%.1f') runs/s"
