@@ -19,7 +19,8 @@ public struct FluidModel: ODESystem, Sendable {
     /// - Parameters:
     ///   - durationH: how far ahead to solve the inflammation course (the run's length).
     public init(patient: Patient, parameters: ModelParameters, illness: Illness, mechanisms: Mechanisms,
-                inflammation: InflammationModel = InflammationModel(), durationH: Double = 0) {
+                inflammation: InflammationModel = InflammationModel(), durationH: Double = 0,
+                solver: SolverOptions = SimulationProblem.defaultSolver) {
         let c = BodyConstants(patient: patient, parameters: parameters)
         constants = c
         self.mechanisms = mechanisms
@@ -33,7 +34,8 @@ public struct FluidModel: ODESystem, Sendable {
         var boluses: [(time: Double, ngPerKg: Double)] = []
         if case .endotoxin(let dose, let t) = illness, mechanisms.illness { boluses.append((t, dose)) }
         self.inflammation = InflammationTrack(
-            model: inflammation, illness: driver, boluses: boluses, endH: durationH, active: mechanisms.inflammation)
+            model: inflammation, illness: driver, boluses: boluses, endH: durationH, active: mechanisms.inflammation,
+            relativeTolerance: solver.relativeTolerance, absoluteTolerance: solver.absoluteTolerance)
     }
 
     /// The healthy starting state: every compartment at its normal volume and composition,

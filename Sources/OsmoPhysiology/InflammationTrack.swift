@@ -39,8 +39,9 @@ public struct InflammationTrack: Sendable {
     static let n = InflammationModel.stateCount
 
     /// Solves the course over [0, end]. With no stimulus (or `active` false) the state stays at rest.
+    /// `relativeTolerance`/`absoluteTolerance` apply when tighter than the track's own 1e-8 / 1e-9.
     init(model: InflammationModel, illness: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)],
-         endH: Double, active: Bool) {
+         endH: Double, active: Bool, relativeTolerance: Double = 1e-8, absoluteTolerance: Double = 1e-9) {
         self.model = model
         var y0 = [Double](repeating: 0, count: Self.n)
         y0.withUnsafeMutableBufferPointer { model.initialState($0.baseAddress!) }
@@ -51,7 +52,8 @@ public struct InflammationTrack: Sendable {
             return
         }
         let system = InflammationSystem(model: model, illness: active ? illness : IllnessDriver())
-        let options = SolverOptions(stepper: .msbdf, absoluteTolerance: 1e-9, relativeTolerance: 1e-8,
+        let options = SolverOptions(stepper: .msbdf, absoluteTolerance: Swift.min(absoluteTolerance, 1e-9),
+                                    relativeTolerance: Swift.min(relativeTolerance, 1e-8),
                                     initialStep: 1e-5, maxSteps: 1_000_000)
         guard let integrator = try? Integrator(system: system, initialState: y0, time: 0, options: options) else {
             segments = []

@@ -15,7 +15,8 @@ public func simulate(_ problem: SimulationProblem) -> Trajectory {
     }
     var model = FluidModel(
         patient: problem.patient, parameters: parameters, illness: problem.illness, mechanisms: problem.mechanisms,
-        inflammation: InflammationModel(parameters: inflammationParameters), durationH: problem.durationH)
+        inflammation: InflammationModel(parameters: inflammationParameters), durationH: problem.durationH,
+        solver: problem.solver)
     let schedule = Schedule(problem: problem, model: model)
     model.inputs = schedule.inputs(at: 0)
     let y0 = model.initialState()
