@@ -1,7 +1,7 @@
 /// Small CSV helpers: RFC 4180 quoting and number cells.
-enum CSV {
+public enum CSV {
     /// Appends a text cell, quoted when it holds a comma, quote, CR or LF.
-    static func appendText(_ s: String, to out: inout [UInt8]) {
+    public static func appendText(_ s: String, to out: inout [UInt8]) {
         let needsQuotes = s.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
         if !needsQuotes { out.append(contentsOf: s.utf8); return }
         out.append(34)

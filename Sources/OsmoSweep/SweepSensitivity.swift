@@ -95,9 +95,9 @@ public enum SweepSensitivity {
     public static func encode(_ rows: [Row]) -> [UInt8] {
         var out = Array((columns.joined(separator: ",") + "\n").utf8)
         for r in rows {
-            CSVCell.append(r.arm, to: &out); out.append(44)
-            CSVCell.append(r.outcome, to: &out); out.append(44)
-            CSVCell.append(r.parameter, to: &out)
+            CSV.appendText(r.arm, to: &out); out.append(44)
+            CSV.appendText(r.outcome, to: &out); out.append(44)
+            CSV.appendText(r.parameter, to: &out)
             for v in [r.indices?.s1, r.indices?.s1Conf, r.indices?.st, r.indices?.stConf] {
                 out.append(44)
                 if let v { NumberFormat.append(v, significantDigits: 9, to: &out) }

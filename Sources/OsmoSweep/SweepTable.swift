@@ -67,7 +67,7 @@ public enum SweepTable {
         for (a, arm) in sweep.arms.enumerated() {
             out.append(contentsOf: String(run).utf8)
             out.append(44)
-            CSVCell.append(arm.name, to: &out)
+            CSV.appendText(arm.name, to: &out)
             for v in values {
                 out.append(44)
                 NumberFormat.append(v, significantDigits: parameterDigits, to: &out)
@@ -77,10 +77,10 @@ public enum SweepTable {
             let cells = ok ? SummaryWriter.cells(summary!) : []
             for j in outcomeIndices {
                 out.append(44)
-                if ok { CSVCell.append(cells[j], to: &out) }
+                if ok { CSV.appendText(cells[j], to: &out) }
             }
             out.append(44)
-            CSVCell.append(summary?.status ?? "invalid", to: &out)
+            CSV.appendText(summary?.status ?? "invalid", to: &out)
             out.append(10)
         }
     }
@@ -92,7 +92,7 @@ public enum SweepTable {
 
     static func csvCell(_ s: String) -> String {
         var out: [UInt8] = []
-        CSVCell.append(s, to: &out)
+        CSV.appendText(s, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }
@@ -159,17 +159,3 @@ extension String {
     func replacingNewlinesWithSpaces() -> String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
 }
 
-/// RFC 4180 cells.
-enum CSVCell {
-    /// Appends a text cell, quoted when it holds a comma, quote, CR or LF.
-    static func append(_ s: String, to out: inout [UInt8]) {
-        let needsQuotes = s.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-        if !needsQuotes { out.append(contentsOf: s.utf8); return }
-        out.append(34)
-        for b in s.utf8 {
-            if b == 34 { out.append(34) }
-            out.append(b)
-        }
-        out.append(34)
-    }
-}
