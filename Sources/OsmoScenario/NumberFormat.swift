@@ -36,10 +36,8 @@ public enum NumberFormat {
     public static func write(_ v: Double, significantDigits p0: Int = 9, to out: UnsafeMutablePointer<UInt8>) -> Int {
         guard v.isFinite else { return 0 }
         let p = min(max(p0, 1), 15)
-        var n = 0
-        @inline(__always) func put(_ b: UInt8) { out[n] = b; n += 1 }
-        if v == 0 { put(48); return n }
-        if v < 0 { put(45) }
+        if v == 0 { out[0] = 48; return 1 }
+        let negative = v < 0
         let a = Swift.abs(v)
         // Binary exponent from the bits (subnormals: Double.exponent), then an estimate of the decimal one.
         let bits = Int((a.bitPattern >> 52) & 0x7FF)
@@ -56,8 +54,14 @@ public enum NumberFormat {
         if m >= upper { e += 1; m = (m / 10).rounded(.toNearestOrEven) }
         // The p digits of m, most significant first, in a 16-byte scratch tuple.
         var digits: (UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
+        // Everything that writes lives inside this one non-escaping closure with its own counter:
+        // a counter shared between the function and a nested helper used in the closure was boxed on
+        // the heap and checked for exclusive access on every byte (most of the cost, per callgrind).
         return withUnsafeMutableBytes(of: &digits) { raw -> Int in
             let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var n = 0
+            @inline(__always) func put(_ b: UInt8) { out[n] = b; n += 1 }
+            if negative { put(45) }
             var k = UInt64(min(max(m, 0), 1e15))
             var i = p - 1
             while i >= 0 {
