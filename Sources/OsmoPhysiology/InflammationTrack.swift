@@ -111,6 +111,11 @@ public struct InflammationTrack: Sendable {
     /// The whole state at time `t`.
     func state(at t: Double) -> [Double] { (0..<Self.n).map { component($0, at: t) } }
 
+    /// The whole state at time `t`, written into `out` (``InflammationModel/stateCount`` values).
+    func state(at t: Double, into out: UnsafeMutablePointer<Double>) {
+        for i in 0..<Self.n { out[i] = component(i, at: t) }
+    }
+
     /// Core temperature, °C.
     @inline(__always)
     public func temperature(at t: Double) -> Double { component(InflammationState.temperature, at: t) }

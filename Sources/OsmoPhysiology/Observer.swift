@@ -24,63 +24,67 @@ struct Observer {
         let w0 = weightKg
         let water = Observer.allWater(y)
         let weight = w0 + (water - initialWater)
-        let inflState = model.inflammation.state(at: t)
-        let infl = model.inflammation.model
-        let ve = y[S.plasmaVolume] + y[S.interstitialVolume]
-        let gs = GutSpecies.sodium.rawValue, gk = GutSpecies.potassium.rawValue
-        let cramp = crampScore(kPlasma: f.kPlasma, mgPlasma: f.mgPlasma, naPlasma: f.naPlasma,
-                               extracellularVolumeFraction: ve / model.constants.ecf0)
-        for o in Observable.allCases {
-            let v: Double
-            switch o {
-            case .time_h: v = t
-            case .body_weight_kg: v = weight
-            case .weight_loss_pct: v = 100 * (w0 - weight) / w0
-            case .water_total_L: v = y[S.plasmaVolume] + y[S.interstitialVolume] + y[S.cellVolume]
-            case .volume_plasma_L: v = y[S.plasmaVolume]
-            case .volume_interstitial_L: v = y[S.interstitialVolume]
-            case .volume_intracellular_L: v = y[S.cellVolume]
-            case .volume_gut_lumen_L: v = y[S.stomach] + y[S.lumen]
-            case .na_plasma_mmol_L: v = f.naPlasma
-            case .k_plasma_mmol_L: v = f.kPlasma
-            case .cl_plasma_mmol_L: v = f.clPlasma
-            case .hco3_plasma_mmol_L: v = f.hco3Plasma
-            case .mg_plasma_mmol_L: v = f.mgPlasma
-            case .glucose_plasma_mmol_L: v = f.glucosePlasma
-            case .osmolality_plasma_mosm_kg: v = f.posm
-            case .urine_rate_mL_kg_h: v = f.urineWater * 1000 / w0
-            case .stool_rate_mL_h: v = f.stool.water * 1000
-            case .cum_oral_intake_L: v = y[S.cumOral]
-            case .cum_iv_intake_L: v = y[S.cumIV]
-            case .cum_stool_L: v = y[S.cumStool]
-            case .cum_urine_L: v = y[S.cumUrine]
-            case .cum_insensible_L: v = y[S.cumInsensible]
-            case .cum_vomit_L: v = y[S.cumVomit]
-            case .cum_metabolic_water_L: v = y[S.cumMetabolicWater]
-            case .na_total_mmol: v = y[S.ecfSodium] + y[S.cellSodium] + y[S.stomach + gs] + y[S.lumen + gs]
-            case .k_total_mmol: v = y[S.ecfPotassium] + y[S.cellPotassium] + y[S.stomach + gk] + y[S.lumen + gk]
-            case .cum_na_in_mmol: v = y[S.cumSodiumIn]
-            case .cum_na_out_mmol: v = y[S.cumSodiumOut]
-            case .cum_k_in_mmol: v = y[S.cumPotassiumIn]
-            case .cum_k_out_mmol: v = y[S.cumPotassiumOut]
-            case .tnf_pg_mL: v = inflState.withUnsafeBufferPointer { infl.tnf($0.baseAddress!) }
-            case .il1b_pg_mL: v = inflState.withUnsafeBufferPointer { infl.il1b($0.baseAddress!) }
-            case .il6_pg_mL: v = inflState.withUnsafeBufferPointer { infl.il6($0.baseAddress!) }
-            case .il10_pg_mL: v = inflState.withUnsafeBufferPointer { infl.il10($0.baseAddress!) }
-            case .temperature_C: v = f.temperature
-            case .myalgia_score: v = inflState.withUnsafeBufferPointer { infl.myalgiaScore($0.baseAddress!) }
-            case .cramp_score: v = cramp
-            case .pathogen_load: v = f.load
-            case .urine_osm_mosm_kg: v = f.urineOsm
-            case .gfr_mL_min: v = f.gfr * 1000 / 60
-            case .adh_pmol_L: v = model.mechanisms.renalRegulation ? y[S.vasopressin] : model.constants.avp0
-            case .aldosterone_rel: v = model.mechanisms.renalRegulation ? y[S.aldosterone] : 1
-            case .thirst_vas: v = f.thirst
-            case .stool_na_mmol_L: v = f.stool.water > 0 ? f.stool.sodium / f.stool.water : 0
-            case .stool_k_mmol_L: v = f.stool.water > 0 ? f.stool.potassium / f.stool.water : 0
-            case .volume_stomach_L: v = y[S.stomach]
+        // The inflammation state at t, on the stack (one row per sample: no allocation).
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: InflammationModel.stateCount) { buffer in
+            let ip = buffer.baseAddress!
+            model.inflammation.state(at: t, into: ip)
+            let infl = model.inflammation.model
+            let ve = y[S.plasmaVolume] + y[S.interstitialVolume]
+            let gs = GutSpecies.sodium.rawValue, gk = GutSpecies.potassium.rawValue
+            let cramp = crampScore(kPlasma: f.kPlasma, mgPlasma: f.mgPlasma, naPlasma: f.naPlasma,
+                                   extracellularVolumeFraction: ve / model.constants.ecf0)
+            for o in Observable.allCases {
+                let v: Double
+                switch o {
+                case .time_h: v = t
+                case .body_weight_kg: v = weight
+                case .weight_loss_pct: v = 100 * (w0 - weight) / w0
+                case .water_total_L: v = y[S.plasmaVolume] + y[S.interstitialVolume] + y[S.cellVolume]
+                case .volume_plasma_L: v = y[S.plasmaVolume]
+                case .volume_interstitial_L: v = y[S.interstitialVolume]
+                case .volume_intracellular_L: v = y[S.cellVolume]
+                case .volume_gut_lumen_L: v = y[S.stomach] + y[S.lumen]
+                case .na_plasma_mmol_L: v = f.naPlasma
+                case .k_plasma_mmol_L: v = f.kPlasma
+                case .cl_plasma_mmol_L: v = f.clPlasma
+                case .hco3_plasma_mmol_L: v = f.hco3Plasma
+                case .mg_plasma_mmol_L: v = f.mgPlasma
+                case .glucose_plasma_mmol_L: v = f.glucosePlasma
+                case .osmolality_plasma_mosm_kg: v = f.posm
+                case .urine_rate_mL_kg_h: v = f.urineWater * 1000 / w0
+                case .stool_rate_mL_h: v = f.stool.water * 1000
+                case .cum_oral_intake_L: v = y[S.cumOral]
+                case .cum_iv_intake_L: v = y[S.cumIV]
+                case .cum_stool_L: v = y[S.cumStool]
+                case .cum_urine_L: v = y[S.cumUrine]
+                case .cum_insensible_L: v = y[S.cumInsensible]
+                case .cum_vomit_L: v = y[S.cumVomit]
+                case .cum_metabolic_water_L: v = y[S.cumMetabolicWater]
+                case .na_total_mmol: v = y[S.ecfSodium] + y[S.cellSodium] + y[S.stomach + gs] + y[S.lumen + gs]
+                case .k_total_mmol: v = y[S.ecfPotassium] + y[S.cellPotassium] + y[S.stomach + gk] + y[S.lumen + gk]
+                case .cum_na_in_mmol: v = y[S.cumSodiumIn]
+                case .cum_na_out_mmol: v = y[S.cumSodiumOut]
+                case .cum_k_in_mmol: v = y[S.cumPotassiumIn]
+                case .cum_k_out_mmol: v = y[S.cumPotassiumOut]
+                case .tnf_pg_mL: v = infl.tnf(ip)
+                case .il1b_pg_mL: v = infl.il1b(ip)
+                case .il6_pg_mL: v = infl.il6(ip)
+                case .il10_pg_mL: v = infl.il10(ip)
+                case .temperature_C: v = f.temperature
+                case .myalgia_score: v = infl.myalgiaScore(ip)
+                case .cramp_score: v = cramp
+                case .pathogen_load: v = f.load
+                case .urine_osm_mosm_kg: v = f.urineOsm
+                case .gfr_mL_min: v = f.gfr * 1000 / 60
+                case .adh_pmol_L: v = model.mechanisms.renalRegulation ? y[S.vasopressin] : model.constants.avp0
+                case .aldosterone_rel: v = model.mechanisms.renalRegulation ? y[S.aldosterone] : 1
+                case .thirst_vas: v = f.thirst
+                case .stool_na_mmol_L: v = f.stool.water > 0 ? f.stool.sodium / f.stool.water : 0
+                case .stool_k_mmol_L: v = f.stool.water > 0 ? f.stool.potassium / f.stool.water : 0
+                case .volume_stomach_L: v = y[S.stomach]
+                }
+                values.append(v)
             }
-            values.append(v)
         }
     }
 }

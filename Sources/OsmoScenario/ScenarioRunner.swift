@@ -43,13 +43,56 @@ public enum ScenarioRunner {
         }
         if threads == 1 || arms.count <= 1 {
             for i in arms.indices { body(i) }
-        } else {
-            // Start the costliest arms first (each dose is a segment boundary that restarts the
-            // stepper), so a cheap arm fills the gap at the end. Results stay in arm order.
-            let order = arms.indices.sorted { (segments(problems[$0]), -$0) > (segments(problems[$1]), -$1) }
-            DispatchQueue.concurrentPerform(iterations: arms.count) { body(order[$0]) }
+            return slots.values()
         }
-        return slots.values()
+        // A small pipeline on the global concurrent queue: the costliest arms start first (each dose
+        // is a segment boundary that restarts the stepper); as each arm finishes, its CSV rows are
+        // encoded in chunks that any free core picks up, so no core idles while another encodes.
+        // Every piece goes to its own slot: the bytes do not depend on the order or thread count.
+        let order = arms.indices.sorted { (segments(problems[$0]), -$0) > (segments(problems[$1]), -$1) }
+        let chunks = 4
+        let pieces = Slots<[UInt8]>(count: arms.count * chunks)
+        let pieceMs = Slots<Double>(count: arms.count * chunks)
+        let solved = Slots<(Trajectory, ArmSummary, Double)>(count: arms.count)
+        let group = DispatchGroup()
+        let queue = DispatchQueue.global(qos: .userInitiated)
+        for i in order {
+            queue.async(group: group) {
+                let problem = problems[i]
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                let trajectory = sanitized(simulate(problem))
+                let t1 = DispatchTime.now().uptimeNanoseconds
+                let summary = ArmSummary(arm: arms[i].name, trajectory: trajectory,
+                                         basalStoolMLPerH: ArmSummary.basalStoolMLPerH(problem))
+                solved.set(i, (trajectory, summary, Double(t1 - t0) / 1e6))
+                let width = Observable.allCases.count
+                let n = trajectory.times.count
+                for c in 0..<chunks {
+                    let a = n * c / chunks, b = n * (c + 1) / chunks
+                    queue.async(group: group) {
+                        let t2 = DispatchTime.now().uptimeNanoseconds
+                        var bytes: [UInt8] = []
+                        if b > a {
+                            TimeseriesWriter.appendRows(
+                                arm: arms[i].name, times: Array(trajectory.times[a..<b]),
+                                values: Array(trajectory.values[(a * width)..<(b * width)]), to: &bytes)
+                        }
+                        pieces.set(i * chunks + c, bytes)
+                        pieceMs.set(i * chunks + c, Double(DispatchTime.now().uptimeNanoseconds - t2) / 1e6)
+                    }
+                }
+            }
+        }
+        group.wait()
+        let allPieces = pieces.values(), allMs = pieceMs.values(), allSolved = solved.values()
+        return arms.indices.map { i in
+            let (trajectory, summary, simulateMs) = allSolved[i]
+            var rows: [UInt8] = []
+            for c in 0..<chunks { rows.append(contentsOf: allPieces[i * chunks + c]) }
+            let encodeMs = (0..<chunks).reduce(0) { $0 + allMs[i * chunks + $1] }
+            return ArmResult(arm: arms[i].name, problem: problems[i], trajectory: trajectory, summary: summary,
+                             rows: rows, simulateMs: simulateMs, encodeMs: encodeMs)
+        }
     }
 
     /// Rough cost of an arm: its number of segment boundaries (doses, infusion changes, vomiting).
