@@ -52,7 +52,8 @@ public struct ValidationRow: Sendable {
 public func validationMarkdown(_ rows: [ValidationRow]) -> String {
     var out = "| group | quantity | expected (source) | model | % error | verdict |\n|---|---|---|---|---|---|\n"
     for r in rows {
-        let err = r.percentError == 0 ? "0" : String(format1(r.percentError))
+        let rounded = (r.percentError * 10).rounded() / 10
+        let err = rounded == 0 ? "0" : String(format1(rounded))
         out += "| \(r.group) | \(r.quantity) | \(r.expected) \(r.unit) (\(r.source)) | \(ValidationRow.format(r.model)) \(r.unit) | \(err) | \(r.verdict.rawValue) |\n"
     }
     return out
