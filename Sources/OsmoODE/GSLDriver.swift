@@ -1,5 +1,6 @@
 // The C boundary: the only file in OsmoODE that imports CGSL. Nothing above it sees a C type.
 @preconcurrency import CGSL
+import Foundation
 
 /// GSL's default error handler aborts the process; osmo turns it off once, before any
 /// GSL object is made, and reads every status code instead.
@@ -65,6 +66,17 @@ final class GSLDriver {
             return nil
         }
         driver = d
+        if let scale = options.toleranceScale {
+            // Replace the driver's standard control by the per-component one (same rules, scaled).
+            guard let c = ScaledControl.make(options: options, scale: scale) else {
+                gsl_odeiv2_driver_free(d)
+                system.deallocate()
+                return nil
+            }
+            gsl_odeiv2_control_free(d.pointee.c)
+            d.pointee.c = c
+            _ = gsl_odeiv2_control_set_driver(c, d)
+        }
     }
 
     deinit {
@@ -117,4 +129,105 @@ final class GSLDriver {
         case .msbdf: return gsl_odeiv2_step_msbdf
         }
     }
+}
+
+/// GSL's standard step-size control with a per-component multiplier s_i on both tolerances:
+/// D0_i = s_i·(eps_abs + eps_rel·(a_y|y_i| + a_dydt·h|y'_i|)). Step adjustment is GSL's own rule
+/// (control/cstd.c): shrink by S/r^(1/q) (at most 5×) when r > 1.1, grow by S/r^(1/(q+1)) (at most 5×,
+/// never below 1) when r < 0.5, with r = max_i |err_i|/D0_i and S = 0.9.
+private enum ScaledControl {
+    struct State {
+        var epsAbs = 0.0, epsRel = 0.0, aY = 1.0, aDydt = 0.0
+        var scale: UnsafeMutablePointer<Double>? = nil
+        var count = 0
+    }
+
+    nonisolated(unsafe) static let type: UnsafeMutablePointer<gsl_odeiv2_control_type> = {
+        let t = UnsafeMutablePointer<gsl_odeiv2_control_type>.allocate(capacity: 1)
+        t.initialize(to: gsl_odeiv2_control_type(
+            name: UnsafePointer(strdup("osmo-scaled")), alloc: scaledAlloc, init: scaledInit,
+            hadjust: scaledHadjust, errlevel: scaledErrlevel, set_driver: scaledSetDriver, free: scaledFree))
+        return t
+    }()
+
+    static func make(options: SolverOptions, scale: [Double]) -> UnsafeMutablePointer<gsl_odeiv2_control>? {
+        guard let c = gsl_odeiv2_control_alloc(type) else { return nil }
+        let st = c.pointee.state.assumingMemoryBound(to: State.self)
+        let buf = UnsafeMutablePointer<Double>.allocate(capacity: scale.count)
+        buf.initialize(from: scale, count: scale.count)
+        st.pointee.scale = buf
+        st.pointee.count = scale.count
+        guard gsl_odeiv2_control_init(c, options.absoluteTolerance, options.relativeTolerance, 1, 0) == GSL_SUCCESS else {
+            gsl_odeiv2_control_free(c)
+            return nil
+        }
+        return c
+    }
+}
+
+private func scaledAlloc() -> UnsafeMutableRawPointer? {
+    let p = UnsafeMutablePointer<ScaledControl.State>.allocate(capacity: 1)
+    p.initialize(to: ScaledControl.State())
+    return UnsafeMutableRawPointer(p)
+}
+
+private func scaledInit(_ state: UnsafeMutableRawPointer?, _ epsAbs: Double, _ epsRel: Double, _ aY: Double, _ aDydt: Double) -> Int32 {
+    guard epsAbs >= 0, epsRel >= 0, aY >= 0, aDydt >= 0 else { return Int32(GSL_EINVAL) }
+    let s = state.unsafelyUnwrapped.assumingMemoryBound(to: ScaledControl.State.self)
+    s.pointee.epsAbs = epsAbs
+    s.pointee.epsRel = epsRel
+    s.pointee.aY = aY
+    s.pointee.aDydt = aDydt
+    return Int32(GSL_SUCCESS)
+}
+
+@inline(__always)
+private func scaledLevel(_ s: UnsafeMutablePointer<ScaledControl.State>, _ i: Int, _ y: Double, _ dydt: Double, _ h: Double) -> Double {
+    let k = i < s.pointee.count ? s.pointee.scale.unsafelyUnwrapped[i] : 1
+    return k * (s.pointee.epsAbs + s.pointee.epsRel * (s.pointee.aY * Swift.abs(y) + s.pointee.aDydt * Swift.abs(h * dydt)))
+}
+
+private func scaledHadjust(
+    _ state: UnsafeMutableRawPointer?, _ dim: Int, _ ord: UInt32, _ y: UnsafePointer<Double>?,
+    _ yerr: UnsafePointer<Double>?, _ yp: UnsafePointer<Double>?, _ h: UnsafeMutablePointer<Double>?
+) -> Int32 {
+    let s = state.unsafelyUnwrapped.assumingMemoryBound(to: ScaledControl.State.self)
+    let y = y.unsafelyUnwrapped, yerr = yerr.unsafelyUnwrapped, yp = yp.unsafelyUnwrapped, h = h.unsafelyUnwrapped
+    let hOld = h.pointee
+    var rmax = Double.leastNormalMagnitude
+    for i in 0..<dim {
+        let d0 = scaledLevel(s, i, y[i], yp[i], hOld)
+        rmax = Swift.max(rmax, Swift.abs(yerr[i]) / Swift.abs(d0))
+    }
+    let safety = 0.9
+    if rmax > 1.1 {
+        h.pointee = hOld * Swift.max(safety / Foundation.pow(rmax, 1 / Double(ord)), 0.2)
+        return Int32(GSL_ODEIV_HADJ_DEC)
+    } else if rmax < 0.5 {
+        h.pointee = hOld * Swift.max(Swift.min(safety / Foundation.pow(rmax, 1 / (Double(ord) + 1)), 5), 1)
+        return Int32(GSL_ODEIV_HADJ_INC)
+    }
+    return Int32(GSL_ODEIV_HADJ_NIL)
+}
+
+private func scaledErrlevel(
+    _ state: UnsafeMutableRawPointer?, _ y: Double, _ dydt: Double, _ h: Double, _ ind: Int,
+    _ errlev: UnsafeMutablePointer<Double>?
+) -> Int32 {
+    let s = state.unsafelyUnwrapped.assumingMemoryBound(to: ScaledControl.State.self)
+    let level = scaledLevel(s, ind, y, dydt, h)
+    guard level > 0 else { return Int32(GSL_EINVAL) }
+    errlev.unsafelyUnwrapped.pointee = level
+    return Int32(GSL_SUCCESS)
+}
+
+private func scaledSetDriver(_ state: UnsafeMutableRawPointer?, _ driver: UnsafePointer<gsl_odeiv2_driver>?) -> Int32 {
+    Int32(GSL_SUCCESS)
+}
+
+private func scaledFree(_ state: UnsafeMutableRawPointer?) {
+    let s = state.unsafelyUnwrapped.assumingMemoryBound(to: ScaledControl.State.self)
+    s.pointee.scale?.deallocate()
+    s.deinitialize(count: 1)
+    s.deallocate()
 }

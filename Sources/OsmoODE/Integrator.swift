@@ -42,6 +42,9 @@ public final class Integrator<System: ODESystem> {
         guard problems.isEmpty else { throw ODEError.invalidOptions(problems) }
         let n = system.dimension
         guard n >= 1 else { throw ODEError.invalidProblem("dimension must be ≥ 1 (got \(n))") }
+        if let s = options.toleranceScale, s.count != n {
+            throw ODEError.invalidOptions(["tolerance scale has \(s.count) components, the system has \(n)"])
+        }
         guard initialState.count == n else {
             throw ODEError.invalidProblem("initial state has \(initialState.count) components, the system has \(n)")
         }

@@ -18,6 +18,10 @@ public struct SolverOptions: Sendable, Equatable {
     public var minimumStep: Double
     /// Largest step size allowed, in time units (> 0). Default `.infinity`.
     public var maximumStep: Double
+    /// Optional per-component multipliers of the tolerances (one per state component, each > 0):
+    /// component `i` is kept within `absoluteTolerance·s_i + relativeTolerance·s_i·|y_i|`.
+    /// `nil` (the default) means 1 for every component: GSL's standard control.
+    public var toleranceScale: [Double]? = nil
 
     public init(
         stepper: Stepper = .msbdf,
@@ -58,6 +62,9 @@ public struct SolverOptions: Sendable, Equatable {
         }
         if !(maximumStep > 0) || maximumStep.isNaN {
             out.append("maximum step must be > 0 (got \(maximumStep))")
+        }
+        if let s = toleranceScale, let bad = s.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
+            out.append("tolerance scale of component \(bad) must be a finite number > 0 (got \(s[bad]))")
         }
         if maximumStep < minimumStep {
             out.append("maximum step (\(maximumStep)) is below the minimum step (\(minimumStep))")

@@ -42,7 +42,7 @@ public struct SimulationProblem: Sendable {
     /// 1e-10 run to about 1e-5 relative (Tests/OsmoPhysiologyTests/ConvergenceTests), and the
     /// ledgers close to better than 1e-6 of the amounts moved.
     public static let defaultSolver = SolverOptions(
-        stepper: .msbdf, absoluteTolerance: 1e-6, relativeTolerance: 1e-5, initialStep: 1e-6, maxSteps: 200_000)
+        stepper: .msbdf, absoluteTolerance: 1e-6, relativeTolerance: 1e-5, initialStep: 1e-4, maxSteps: 200_000)
 }
 
 /// The columns of `timeseries.csv` after `arm`, in order, named exactly as written.
