@@ -28,18 +28,23 @@ public enum ScenarioRunner {
         let arms = scenario.arms
         let problems = arms.map(scenario.problem(for:))
         let slots = Slots<ArmResult>(count: arms.count)
-        let body: @Sendable (Int) -> Void = { i in
-            let problem = problems[i]
+        /// Arm `i`: its trajectory, its summary and the simulation's wall time, ms.
+        let solve: @Sendable (Int) -> (Trajectory, ArmSummary, Double) = { i in
             let t0 = DispatchTime.now().uptimeNanoseconds
-            let trajectory = sanitized(simulate(problem))
+            let trajectory = sanitized(simulate(problems[i]))
             let t1 = DispatchTime.now().uptimeNanoseconds
             let summary = ArmSummary(arm: arms[i].name, trajectory: trajectory,
-                                     basalStoolMLPerH: ArmSummary.basalStoolMLPerH(problem))
+                                     basalStoolMLPerH: ArmSummary.basalStoolMLPerH(problems[i]))
+            return (trajectory, summary, Double(t1 - t0) / 1e6)
+        }
+        let body: @Sendable (Int) -> Void = { i in
+            let (trajectory, summary, simulateMs) = solve(i)
+            let t1 = DispatchTime.now().uptimeNanoseconds
             var rows: [UInt8] = []
             TimeseriesWriter.appendRows(arm: arms[i].name, times: trajectory.times, values: trajectory.values, to: &rows)
             let t2 = DispatchTime.now().uptimeNanoseconds
-            slots.set(i, ArmResult(arm: arms[i].name, problem: problem, trajectory: trajectory, summary: summary, rows: rows,
-                                   simulateMs: Double(t1 - t0) / 1e6, encodeMs: Double(t2 - t1) / 1e6))
+            slots.set(i, ArmResult(arm: arms[i].name, problem: problems[i], trajectory: trajectory, summary: summary, rows: rows,
+                                   simulateMs: simulateMs, encodeMs: Double(t2 - t1) / 1e6))
         }
         if threads == 1 || arms.count <= 1 {
             for i in arms.indices { body(i) }
@@ -58,13 +63,9 @@ public enum ScenarioRunner {
         let queue = DispatchQueue.global(qos: .userInitiated)
         for i in order {
             queue.async(group: group) {
-                let problem = problems[i]
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                let trajectory = sanitized(simulate(problem))
-                let t1 = DispatchTime.now().uptimeNanoseconds
-                let summary = ArmSummary(arm: arms[i].name, trajectory: trajectory,
-                                         basalStoolMLPerH: ArmSummary.basalStoolMLPerH(problem))
-                solved.set(i, (trajectory, summary, Double(t1 - t0) / 1e6))
+                let result = solve(i)
+                solved.set(i, result)
+                let trajectory = result.0
                 let width = Observable.allCases.count
                 let n = trajectory.times.count
                 for c in 0..<chunks {
