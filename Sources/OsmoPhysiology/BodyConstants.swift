@@ -92,19 +92,15 @@ struct BodyConstants: Sendable {
 
         let maintenance = patient.maintenanceWaterLPerDay
         dietWater = maintenance / 24
-        dietSodium = maintenance * 10 * p.dietSodiumPer100mL / 24
-        dietPotassium = maintenance * 10 * p.dietPotassiumPer100mL / 24
+        (dietSodium, dietPotassium, dietMagnesium) = BodyConstants.diet(p, maintenanceLPerDay: maintenance, weightKg: w)
         dietChloride = dietSodium + dietPotassium
-        dietMagnesium = p.dietMagnesiumPerKgDay * w * p.dietMagnesiumAbsorbed / 24
         insensible0 = p.insensibleCoefficient * pow(w, 0.2415) / 1000 / 24
         metabolicWater0 = p.metabolicWaterPerDay * w075 / 24
 
         // Steady state on the reference (Holliday–Segar) diet: what comes in goes out. The kidney is
         // calibrated to the reference diet, so an override of the diet changes intake, not the kidney.
-        let ref = ModelParameters()
-        let refSodium = maintenance * 10 * ref.dietSodiumPer100mL / 24
-        let refPotassium = maintenance * 10 * ref.dietPotassiumPer100mL / 24
-        let refMagnesium = ref.dietMagnesiumPerKgDay * w * ref.dietMagnesiumAbsorbed / 24
+        let (refSodium, refPotassium, refMagnesium) =
+            BodyConstants.diet(ModelParameters(), maintenanceLPerDay: maintenance, weightKg: w)
         urineSodium0 = refSodium - basalStoolSodium
         urinePotassium0 = refPotassium - basalStoolPotassium
         urineChloride0 = refSodium + refPotassium
@@ -130,6 +126,15 @@ struct BodyConstants: Sendable {
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
             + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)
+    }
+
+    /// Absorbed maintenance Na, K and Mg, mmol/h: Holliday–Segar Na and K per 100 mL of maintenance
+    /// water, Mg per kg times its absorbed fraction.
+    static func diet(_ p: ModelParameters, maintenanceLPerDay m: Double, weightKg w: Double)
+        -> (sodium: Double, potassium: Double, magnesium: Double)
+    {
+        (m * 10 * p.dietSodiumPer100mL / 24, m * 10 * p.dietPotassiumPer100mL / 24,
+         p.dietMagnesiumPerKgDay * w * p.dietMagnesiumAbsorbed / 24)
     }
 
     /// Landis–Pappenheimer: oncotic pressure (mmHg) of protein at `c` g/dL.

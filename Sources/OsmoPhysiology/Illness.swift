@@ -1,4 +1,5 @@
 import Foundation
+import OsmoInflammation
 
 /// Stool (secretion) electrolyte composition, mmol/L (PHYSIOLOGY.md §3a).
 public struct StoolComposition: Sendable, Equatable {
@@ -79,13 +80,9 @@ public struct Pathogen: Sendable, Equatable {
     public static func named(_ name: String) -> Pathogen? { presets.first { $0.name == name } }
 
     /// Pathogen load at time `t` (h) for a course starting at `onsetH` with this severity:
-    /// `severity · (s/τ)^a · exp(a(1 − s/τ))`, `s = t − onset`; peak = severity at `s = τ`.
-    @inline(__always)
+    /// `severity · (s/τ)^a · exp(a(1 − s/τ))`, `s = t − onset` (OsmoInflammation's `illnessLoad`).
     public func load(atHours t: Double, onsetH: Double, severity: Double) -> Double {
-        let s = t - onsetH
-        if s <= 0 { return 0 }
-        let x = s / peakTimeH
-        return severity * Foundation.exp(shape * (Foundation.log(x) + 1 - x))
+        illnessLoad(t: t - onsetH, peakTimeH: peakTimeH, shape: shape, severity: severity)
     }
 }
 

@@ -1,3 +1,5 @@
+import OsmoInflammation
+
 /// The illness, resolved to numbers the right-hand side uses: one pathogen-load course that
 /// drives both intestinal secretion and the inflammatory stimulus.
 struct IllnessDriver: Sendable {
@@ -35,13 +37,7 @@ struct IllnessDriver: Sendable {
     @inline(__always)
     func load(_ t: Double) -> Double {
         guard active else { return 0 }
-        let s = t - onsetH
-        if s <= 0 { return 0 }
-        let x = s / peakTimeH
-        return severity * _exp(shape * (_log(x) + 1 - x))
+        return illnessLoad(t: t - onsetH, peakTimeH: peakTimeH, shape: shape, severity: severity)
     }
 }
 
-import Foundation
-@inline(__always) func _exp(_ x: Double) -> Double { Foundation.exp(x) }
-@inline(__always) func _log(_ x: Double) -> Double { Foundation.log(x) }

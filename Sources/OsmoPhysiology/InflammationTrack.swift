@@ -108,9 +108,6 @@ public struct InflammationTrack: Sendable {
             + (s3 - s2) * seg.step * f1
     }
 
-    /// The whole state at time `t`.
-    func state(at t: Double) -> [Double] { (0..<Self.n).map { component($0, at: t) } }
-
     /// The whole state at time `t`, written into `out` (``InflammationModel/stateCount`` values).
     func state(at t: Double, into out: UnsafeMutablePointer<Double>) {
         for i in 0..<Self.n { out[i] = component(i, at: t) }
