@@ -26,9 +26,15 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // Fast dense LU factorisation and solve for the implicit steppers' iteration matrices: the
+        // definitions take the place of GSL's gsl_linalg_LU_decomp / gsl_linalg_LU_solve (see lu.c).
+        .target(
+            name: "COsmoLinalg",
+            dependencies: ["CGSL"]
+        ),
         .target(
             name: "OsmoODE",
-            dependencies: ["CGSL"]
+            dependencies: ["CGSL", "COsmoLinalg"]
         ),
         .target(name: "OsmoInflammation"),
         .target(
@@ -66,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OsmoODETests",
-            dependencies: ["OsmoODE"]
+            dependencies: ["OsmoODE", "CGSL", "COsmoLinalg"]
         ),
         .testTarget(
             name: "OsmoInflammationTests",

@@ -4,4 +4,5 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_odeiv2.h>
 #include <gsl/gsl_qrng.h>
+#include <gsl/gsl_linalg.h>
 #endif

@@ -16,7 +16,10 @@ private func gslRHS(
     let ok = Unmanaged<RHSBox>.fromOpaque(params.unsafelyUnwrapped)._withUnsafeGuaranteedRef {
         $0.evaluate(t, y.unsafelyUnwrapped, dydt.unsafelyUnwrapped)
     }
-    return ok ? Int32(GSL_SUCCESS) : Int32(GSL_EBADFUNC)
+    // A non-finite derivative is a recoverable failure (GSL_FAILURE): the trial state of a Newton
+    // iteration or of a too-long step can be far from the solution, so GSL halves the step and tries
+    // again. Only when no step at all succeeds does the solve stop (see GSLDriver.step).
+    return ok ? Int32(GSL_SUCCESS) : Int32(GSL_FAILURE)
 }
 
 /// `gsl_odeiv2_system.jacobian`.
@@ -27,7 +30,7 @@ private func gslJacobian(
     let ok = Unmanaged<RHSBox>.fromOpaque(params.unsafelyUnwrapped)._withUnsafeGuaranteedRef {
         $0.evaluateJacobian(t, y.unsafelyUnwrapped, dfdy.unsafelyUnwrapped, dfdt.unsafelyUnwrapped)
     }
-    return ok ? Int32(GSL_SUCCESS) : Int32(GSL_EBADFUNC)
+    return ok ? Int32(GSL_SUCCESS) : Int32(GSL_FAILURE)
 }
 
 /// Outcome of one GSL evolve step, in Swift terms.
@@ -90,6 +93,7 @@ final class GSLDriver {
     func step(t: inout Double, to t1: Double, h: inout Double, y: UnsafeMutablePointer<Double>) -> StepOutcome {
         let d = driver.pointee
         let t0 = t
+        box.clearBadEvaluation()
         let status = gsl_odeiv2_evolve_apply(d.e, d.c, d.s, system, &t, t1, &h, y)
         if Int(status) == Int(GSL_SUCCESS) { return .ok }
         // A failed evolve_apply can leave `t` and `y` at a rejected step: when the error control
@@ -97,6 +101,8 @@ final class GSLDriver {
         // rejected result. evolve_apply copied `y` into `e->y0` before trying: restore from it.
         t = t0
         y.update(from: d.e.pointee.y0, count: box.dimension)
+        // Every retry with a shorter step failed; if an evaluation was non-finite, that is the reason.
+        if box.badComponent >= 0 { return .badFunction }
         switch Int(status) {
         case Int(GSL_EBADFUNC): return .badFunction
         case Int(GSL_EMAXITER): return .maxIterations

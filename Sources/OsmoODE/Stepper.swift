@@ -20,6 +20,9 @@ public enum Stepper: String, CaseIterable, Sendable, Codable, CustomStringConver
         }
     }
 
+    /// Multistep methods (msadams, msbdf): they keep a history, so a reset restarts them at order 1.
+    public var isMultistep: Bool { self == .msadams || self == .msbdf }
+
     /// Steppers suited to stiff problems.
     public var isStiff: Bool {
         switch self {

@@ -78,8 +78,11 @@ class RHSBox {
 
     var rhsEvaluations: Int { counters[0] }
     var jacobianEvaluations: Int { counters[1] }
-    /// The component of the last non-finite derivative, or -1.
+    /// The component of the last non-finite derivative since ``clearBadEvaluation()``, or -1.
     var badComponent: Int { counters[2] }
+    /// Forgets the last non-finite evaluation (called before each step attempt).
+    @inline(__always)
+    final func clearBadEvaluation() { counters[2] = -1 }
 
     /// Index of the first non-finite value among `count` values, or `nil`.
     @inline(__always)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import OsmoODE
 
@@ -35,8 +36,26 @@ struct BlowUp: ODESystem {
     }
 }
 
+/// `y' = −50 y` whose right-hand side is NaN for y < 0: only a trial state that overshoots
+/// (a too-long step, a Newton iterate) ever sees it, never the solution.
+struct NaNBelowZero: ODESystem {
+    var dimension: Int { 1 }
+    func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+        dydt[0] = y[0] < 0 ? .nan : -50 * y[0]
+    }
+}
+
 @Suite struct FailureTests {
     static let samples: [Double] = [0, 1, 2, 3, 4, 5]
+
+    @Test("a non-finite trial evaluation is retried with a shorter step", arguments: Stepper.allCases)
+    func nonFiniteTrialStateIsRecovered(stepper: Stepper) throws {
+        // A first step of 1 overshoots y = 0 by far with every stepper.
+        let options = SolverOptions(stepper: stepper, absoluteTolerance: 1e-9, relativeTolerance: 1e-7, initialStep: 1)
+        let sol = try solve(NaNBelowZero(), from: 0, to: 0.2, initialState: [1], options: options)
+        #expect(sol.status == .success, "\(sol.status)")
+        #expect(abs(sol.finalState![0] - exp(-10)) < 1e-6)
+    }
 
     @Test("NaN from the RHS stops the solve, names the component, keeps the samples", arguments: Stepper.allCases)
     func nonFiniteDerivative(stepper: Stepper) throws {

