@@ -622,6 +622,20 @@ class Model:
 
 
 # --- Schedule (Schedule.swift) and the segment loop (Simulation.swift) -----------------------------
+def window(s):
+    """A drink schedule's (start_h, stop_h); a missing start is 0 and a missing or null stop (JSON
+    has no infinity) never stops."""
+    start = s.get("start_h", 0.0)
+    stop = s.get("stop_h")
+    return start, (math.inf if stop is None else stop)
+
+
+def in_window(s, t):
+    """Whether the drink is on at t (start inclusive, stop exclusive)."""
+    start, stop = window(s)
+    return start <= t < stop
+
+
 class Schedule:
     def __init__(self, problem):
         self.problem = problem
@@ -643,8 +657,9 @@ class Schedule:
                         break
                     self.boluses.append((t, mix(d["fluid"], s["volume_L"])))
                     n += 1
-            elif s["kind"] == "rate":
-                times.update([s["start_h"], s["stop_h"]])
+            elif s["kind"] in ("rate", "per_stool", "ad_lib"):
+                start, stop = window(s)
+                times.update([start, stop])
         for inf in problem["infusions"]:
             times.update([inf["start_h"], inf["stop_h"]])
         ill = problem["illness"]
@@ -667,9 +682,9 @@ class Schedule:
             s = d["schedule"]
             if s["kind"] == "rate" and s["start_h"] <= t < s["stop_h"]:
                 u.oral = u.oral + mix(d["fluid"], s["rate_L_h"])
-            elif s["kind"] == "per_stool" and s["stool_volume_L"] > 0:
+            elif s["kind"] == "per_stool" and s["stool_volume_L"] > 0 and in_window(s, t):
                 u.per_stool = u.per_stool + mix(d["fluid"], s["volume_L"] / s["stool_volume_L"])
-            elif s["kind"] == "ad_lib":
+            elif s["kind"] == "ad_lib" and in_window(s, t):
                 u.ad_lib = mix(d["fluid"], 1.0)
         ill = self.problem["illness"]
         if self.problem["mechanisms"]["illness"] and ill["kind"] == "prescribed_stool":

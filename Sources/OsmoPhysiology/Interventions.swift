@@ -5,12 +5,17 @@ public enum DrinkSchedule: Sendable, Equatable {
     /// `volumeL` every `intervalH` from `startH` (inclusive) to `stopH` (exclusive).
     case every(intervalH: Double, volumeL: Double, startH: Double, stopH: Double)
     /// `volumeL` after each loose stool, where one loose stool is `stoolVolumeL` of stool:
-    /// drunk continuously at `volumeL / stoolVolumeL` × the stool rate (WHO Plan A).
-    case perStool(volumeL: Double, stoolVolumeL: Double)
-    /// Drunk ad lib as thirst dictates (thirst from plasma osmolality and volume).
-    case adLib
+    /// drunk continuously at `volumeL / stoolVolumeL` × the stool rate (WHO Plan A), from `startH`
+    /// (inclusive) to `stopH` (exclusive), h; `stopH` may be `.infinity` (the whole run).
+    case perStool(volumeL: Double, stoolVolumeL: Double, startH: Double = 0, stopH: Double = .infinity)
+    /// Drunk ad lib as thirst dictates (thirst from plasma osmolality and volume), from `startH`
+    /// (inclusive) to `stopH` (exclusive), h; `stopH` may be `.infinity` (the whole run).
+    case adLib(startH: Double = 0, stopH: Double = .infinity)
     /// A steady rate, L/h, from `startH` to `stopH` (sipping, a nasogastric drip).
     case continuous(rateLPerH: Double, startH: Double, stopH: Double)
+
+    /// Ad-lib drinking for the whole run (`.adLib(startH: 0, stopH: .infinity)`).
+    public static var adLib: DrinkSchedule { .adLib(startH: 0, stopH: .infinity) }
 }
 
 /// An oral fluid and its schedule.

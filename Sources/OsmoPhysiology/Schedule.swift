@@ -32,11 +32,10 @@ struct Schedule {
                     boluses.append(Bolus(time: t, mix: Mix(drink.fluid, volumeL: v)))
                     n += 1
                 }
-            case .continuous(_, let start, let stop):
+            case .continuous(_, let start, let stop), .perStool(_, _, let start, let stop), .adLib(let start, let stop):
+                // Where drinking switches on and off (an infinite stop is filtered out below).
                 times.insert(start)
                 times.insert(stop)
-            case .perStool, .adLib:
-                break
             }
         }
         for inf in problem.infusions {
@@ -68,9 +67,9 @@ struct Schedule {
             switch drink.schedule {
             case .continuous(let rate, let start, let stop) where start <= t && t < stop:
                 u.oral = u.oral + Mix(drink.fluid, volumeL: rate)
-            case .perStool(let v, let stoolV) where stoolV > 0:
+            case .perStool(let v, let stoolV, let start, let stop) where stoolV > 0 && start <= t && t < stop:
                 u.perStool = u.perStool + Mix(drink.fluid, volumeL: v / stoolV)
-            case .adLib:
+            case .adLib(let start, let stop) where start <= t && t < stop:
                 u.adLib = Mix(drink.fluid, volumeL: 1)
             default: break
             }

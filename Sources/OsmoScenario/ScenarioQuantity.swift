@@ -104,7 +104,8 @@ public enum ScenarioQuantity: String, CaseIterable, Sendable {
                 switch p.drinks[i].schedule {
                 case .at(let ts, _): p.drinks[i].schedule = .at(timesH: ts, volumeL: litres)
                 case .every(let dt, _, let a, let b): p.drinks[i].schedule = .every(intervalH: dt, volumeL: litres, startH: a, stopH: b)
-                case .perStool(_, let stool): p.drinks[i].schedule = .perStool(volumeL: litres, stoolVolumeL: stool)
+                case .perStool(_, let stool, let a, let b):
+                    p.drinks[i].schedule = .perStool(volumeL: litres, stoolVolumeL: stool, startH: a, stopH: b)
                 default: break
                 }
             }

@@ -181,8 +181,8 @@ extension ScenarioValidator {
         }
         let kind = schedules[0]
         let allowed: [String: [String]] = [
-            "at": ["volume"], "every": ["volume", "start", "stop"], "per_stool": ["stool_volume"], "ad_lib": [],
-            "rate": ["start", "stop"],
+            "at": ["volume"], "every": ["volume", "start", "stop"], "per_stool": ["stool_volume", "start", "stop"],
+            "ad_lib": ["start", "stop"], "rate": ["start", "stop"],
         ]
         var ok = true
         for key in Self.drinkKeys where key != "drink" && key != kind && f.has(key) && !(allowed[kind] ?? []).contains(key) {
@@ -216,12 +216,14 @@ extension ScenarioValidator {
             if f.has("stool_volume") { stoolL = volume("stool_volume", required: false) } else if let w = weightKg {
                 stoolL = Self.defaultLooseStoolL(weightKg: w)
             }
-            if let v, let stoolL { schedule = .perStool(volumeL: v, stoolVolumeL: stoolL) }
+            if let v, let stoolL, let start, let stop {
+                schedule = .perStool(volumeL: v, stoolVolumeL: stoolL, startH: start, stopH: stop)
+            }
         case "ad_lib":
             if let b = r.bool(f["ad_lib"]!, f.path("ad_lib")) {
-                if b { schedule = .adLib } else {
+                if !b {
                     r.report(f["ad_lib"], f.path("ad_lib"), "`ad_lib: false` gives no schedule", expected: "`ad_lib: true`, or remove the drink")
-                }
+                } else if let start, let stop { schedule = .adLib(startH: start, stopH: stop) }
             }
         default:
             if let v = r.amount(f["rate"]!, f.path("rate"), .rateOrPerKg).flatMap({ resolve($0, weightKg) }),

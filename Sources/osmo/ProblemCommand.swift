@@ -12,7 +12,8 @@ struct ProblemExport: ParsableCommand {
         abstract: "Print each arm's resolved simulation problem (parameters after overrides, illness, doses) as JSON.",
         discussion: """
             Units are osmo's canonical ones (h, L, kg, mmol/L, mL/kg/h); every model and inflammation \
-            parameter is listed by its documented name with the scenario's and the arm's overrides applied.
+            parameter is listed by its documented name with the scenario's and the arm's overrides applied. \
+            A drink's `stop_h` of null means it never stops (JSON has no infinity).
             """)
 
     @Argument(help: "The scenario file (YAML).")
@@ -37,6 +38,9 @@ struct ProblemExport: ParsableCommand {
         ["name": f.name, "route": f.route.rawValue, "sodium": f.sodium, "potassium": f.potassium, "chloride": f.chloride,
          "bicarbonate": f.bicarbonate, "citrate": f.citrate, "magnesium": f.magnesium, "glucose": f.glucose, "fructose": f.fructose]
     }
+
+    /// `v`, or JSON `null` when it is infinite (a drink that never stops; JSON has no infinity).
+    static func finiteOrNull(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
 
     static func stool(_ s: StoolComposition) -> [String: Any] {
         ["sodium": s.sodium, "potassium": s.potassium, "chloride": s.chloride, "bicarbonate": s.bicarbonate, "magnesium": s.magnesium]
@@ -73,8 +77,9 @@ struct ProblemExport: ParsableCommand {
             switch d.schedule {
             case .at(let ts, let v): schedule = ["kind": "at", "times_h": ts, "volume_L": v]
             case .every(let dt, let v, let a, let b): schedule = ["kind": "every", "interval_h": dt, "volume_L": v, "start_h": a, "stop_h": b]
-            case .perStool(let v, let sv): schedule = ["kind": "per_stool", "volume_L": v, "stool_volume_L": sv]
-            case .adLib: schedule = ["kind": "ad_lib"]
+            case .perStool(let v, let sv, let a, let b):
+                schedule = ["kind": "per_stool", "volume_L": v, "stool_volume_L": sv, "start_h": a, "stop_h": finiteOrNull(b)]
+            case .adLib(let a, let b): schedule = ["kind": "ad_lib", "start_h": a, "stop_h": finiteOrNull(b)]
             case .continuous(let r, let a, let b): schedule = ["kind": "rate", "rate_L_h": r, "start_h": a, "stop_h": b]
             }
             return ["fluid": fluid(d.fluid), "schedule": schedule]

@@ -20,6 +20,14 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
+    /// The minimal scenario with its drink's `volume` and `at` (lines 9–10) replaced by `schedule`,
+    /// one key a line from line 9.
+    static func drinking(_ schedule: String) -> String {
+        var lines = minimalScenario.components(separatedBy: "\n")
+        lines.replaceSubrange(8...9, with: schedule.components(separatedBy: "\n").map { "        " + $0 })
+        return lines.joined(separator: "\n")
+    }
+
     static let cases: [Case] = [
         Case(label: "YAML syntax error", text: "name: [unclosed\npatient: adult\n", line: 2, path: "(file)", fragment: "YAML syntax error"),
         Case(label: "tab indentation", text: "name: t\n\tpatient: adult\n", line: 2, path: "(file)", fragment: "YAML syntax error"),
@@ -100,6 +108,26 @@ import Testing
              fragment: "too large"),
         Case(label: "vomit before the start", text: minimalScenario + "\n      - vomit: -1 h", line: 11, path: "arms[0].interventions[1].vomit",
              fragment: "before the start"),
+        Case(label: "per-stool start before the run", text: drinking("per_stool: 200 mL\nstart: -1 h"), line: 10,
+             path: "arms[0].interventions[0].start", fragment: "before the start of the run"),
+        Case(label: "per-stool start at the end", text: drinking("per_stool: 200 mL\nstart: 2 h"), line: 10,
+             path: "arms[0].interventions[0].start", fragment: "outside the run"),
+        Case(label: "per-stool stop at the start", text: drinking("per_stool: 200 mL\nstart: 1 h\nstop: 60 min"), line: 11,
+             path: "arms[0].interventions[0].stop", fragment: "is not after the start (1 h)"),
+        Case(label: "per-stool stop after the end", text: drinking("per_stool: 200 mL\nstop: 3 h"), line: 10,
+             path: "arms[0].interventions[0].stop", fragment: "after the end of the run"),
+        Case(label: "per-stool misspelt start", text: drinking("per_stool: 200 mL\nstrat: 1 h"), line: 10,
+             path: "arms[0].interventions[0].strat", fragment: "did you mean `start`?"),
+        Case(label: "per-stool with volume", text: drinking("per_stool: 200 mL\nvolume: 200 mL\nstart: 1 h"), line: 10,
+             path: "arms[0].interventions[0].volume", fragment: "not used with `per_stool`"),
+        Case(label: "ad-lib start before the run", text: drinking("ad_lib: true\nstart: -30 min"), line: 10,
+             path: "arms[0].interventions[0].start", fragment: "before the start of the run"),
+        Case(label: "ad-lib start after the end", text: drinking("ad_lib: true\nstart: 5 h"), line: 10,
+             path: "arms[0].interventions[0].start", fragment: "outside the run"),
+        Case(label: "ad-lib stop before the start", text: drinking("ad_lib: true\nstart: 1.5 h\nstop: 1 h"), line: 11,
+             path: "arms[0].interventions[0].stop", fragment: "is not after the start"),
+        Case(label: "ad-lib with stool volume", text: drinking("ad_lib: true\nstool_volume: 100 mL"), line: 10,
+             path: "arms[0].interventions[0].stool_volume", fragment: "not used with `ad_lib`"),
         Case(label: "per-kg weight", text: replacing(2, with: "patient: {weight: 10 mL/kg, age: 1 y}"), line: 2, path: "patient.weight",
              fragment: "unknown unit"),
     ]
