@@ -133,6 +133,7 @@ final class GSLDriver {
         case .bsimp: return gsl_odeiv2_step_bsimp
         case .msadams: return gsl_odeiv2_step_msadams
         case .msbdf: return gsl_odeiv2_step_msbdf
+        case .auto: preconditionFailure("`auto` is two drivers (rkck and msbdf), made by Integrator")
         }
     }
 }

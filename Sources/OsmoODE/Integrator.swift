@@ -13,10 +13,15 @@
 /// One integrator per run; separate integrators may run on separate threads.
 public final class Integrator<System: ODESystem> {
     @usableFromInline let box: SystemBox<System>
+    /// The stepper asked for (msbdf for ``Stepper/auto``).
     private let driver: GSLDriver
+    /// With ``Stepper/auto``: rkck, used from each reset until the problem turns stiff.
+    private let nonStiffDriver: GSLDriver?
     let y: UnsafeMutablePointer<Double>
-    /// f(t, y), f(t + δ, y + δf) and y + δf for ``restartStep()``.
-    private let restartScratch: UnsafeMutablePointer<Double>
+    /// f(t, y), f(t + δ, y + δf) and y + δf for ``restartStep()`` and ``spectralRadius()``.
+    let restartScratch: UnsafeMutablePointer<Double>
+    /// The stiffness monitor of ``Stepper/auto`` (Integrator+Stiffness.swift).
+    var monitor: StiffnessMonitor
     /// The options this integrator was built with.
     public let options: SolverOptions
     /// Number of state components.
@@ -57,10 +62,18 @@ public final class Integrator<System: ODESystem> {
         let floor = options.relativeTolerance > 0
             ? Swift.max(options.absoluteTolerance / options.relativeTolerance, 1e-12) : 1
         box = SystemBox(system: system, incrementFloor: Swift.min(floor, 1), rhs: rhs, jacobian: jacobian)
-        guard let d = GSLDriver(box: box, stepper: options.stepper, options: options) else {
+        let switching = options.stepper == .auto
+        guard let d = GSLDriver(box: box, stepper: switching ? .msbdf : options.stepper, options: options) else {
             throw ODEError.allocationFailed
         }
         driver = d
+        if switching {
+            guard let e = GSLDriver(box: box, stepper: .rkck, options: options) else { throw ODEError.allocationFailed }
+            nonStiffDriver = e
+        } else {
+            nonStiffDriver = nil
+        }
+        monitor = StiffnessMonitor(dimension: n, active: switching)
         dimension = n
         self.options = options
         time = t0
@@ -74,6 +87,7 @@ public final class Integrator<System: ODESystem> {
     deinit {
         y.deallocate()
         restartScratch.deallocate()
+        monitor.direction.deallocate()
     }
 
     /// The system, with the inputs it has now. Setting it changes the right-hand side from
@@ -106,8 +120,22 @@ public final class Integrator<System: ODESystem> {
     public func reset() {
         driver.reset()
         h = Swift.max(Swift.min(h, options.initialStep * 1e3), options.initialStep)
-        if options.stepper.isMultistep { h = Swift.min(h, restartStep()) }
+        if let e = nonStiffDriver {
+            // A one-step method restarts for free: every segment begins on it.
+            e.reset()
+            monitor.beginSegment()
+        } else if options.stepper.isMultistep {
+            h = Swift.min(h, restartStep())
+        }
         resets += 1
+    }
+
+    /// ``Stepper/auto``: hands the rest of the segment to msbdf, starting at order 1.
+    private func switchToStiff() {
+        driver.reset()
+        monitor.onNonStiff = false
+        monitor.switches += 1
+        h = restartStep()
     }
 
     /// The first step for a multistep method restarting at order 1 (backward or forward Euler),
@@ -140,6 +168,8 @@ public final class Integrator<System: ODESystem> {
         s.rhsEvaluations = box.rhsEvaluations
         s.jacobianEvaluations = box.jacobianEvaluations
         s.resets = resets
+        s.stiffnessSwitches = monitor.switches
+        s.nonStiffSteps = monitor.nonStiffSteps
         return s
     }
 
@@ -170,7 +200,8 @@ public final class Integrator<System: ODESystem> {
                 failure = .maxStepsReached(time: t, steps: steps)
                 break loop
             }
-            let outcome = driver.step(t: &t, to: t1, h: &h, y: y)
+            let onNonStiff = monitor.onNonStiff
+            let outcome = (onNonStiff ? nonStiffDriver.unsafelyUnwrapped : driver).step(t: &t, to: t1, h: &h, y: y)
             if outcome != .ok {
                 switch outcome {
                 case .ok: break
@@ -195,6 +226,15 @@ public final class Integrator<System: ODESystem> {
             time = t
             self.h = h
             self.steps = steps
+            if onNonStiff && t < t1 && monitor.stepTaken() {
+                // Every few explicit steps: is the step held down by stability (h·ρ near the edge of
+                // rkck's stability region) rather than by accuracy? Twice in a row means stiff.
+                let rho = spectralRadius()
+                if monitor.record(stepTimesRadius: h * rho, stepsLeft: rho * (t1 - t) / StiffnessMonitor.edge) {
+                    switchToStiff()
+                    h = self.h
+                }
+            }
             if !afterEachStep(tPrevious) { return status }
         }
         time = t

@@ -56,6 +56,9 @@ public struct SolverStatistics: Sendable, Equatable {
     public var jacobianEvaluations: Int = 0
     /// Driver resets (one per segment boundary where the state or inputs changed).
     public var resets: Int = 0
+    /// With ``Stepper/auto``: moves from the non-stiff to the stiff stepper, and the steps each took.
+    public var stiffnessSwitches: Int = 0
+    public var nonStiffSteps: Int = 0
 
     public init() {}
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OsmoODE
+import OsmoPhysiology
 
 @main
 struct Osmo: ParsableCommand {
@@ -23,9 +24,10 @@ struct Steppers: ParsableCommand {
 
     func run() {
         for s in Stepper.allCases {
-            let kind = s.isStiff ? "implicit (stiff)" : (s == .msadams ? "multistep (non-stiff)" : "explicit")
+            let kind = s == .auto ? "switching: rkck, msbdf where stiff"
+                : s.isStiff ? "implicit (stiff)" : (s == .msadams ? "multistep (non-stiff)" : "explicit")
             let pad = String(repeating: " ", count: max(0, 9 - s.name.count))
-            print("\(s.name)\(pad)\(kind)\(s == .msbdf ? "  [default]" : "")")
+            print("\(s.name)\(pad)\(kind)\(s == SimulationProblem.defaultSolver.stepper ? "  [default]" : "")")
         }
     }
 }

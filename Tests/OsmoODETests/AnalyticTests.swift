@@ -30,6 +30,7 @@ import OsmoODE
         case .bsimp: return 1  // < 0.001
         case .msadams: return 12  // 8.04
         case .msbdf: return 25  // 15.4
+        case .auto: return 2  // rkck throughout: these problems are not stiff
         }
     }
 

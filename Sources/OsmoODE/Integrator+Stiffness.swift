@@ -1,0 +1,111 @@
+/// Stiffness switching for ``Stepper/auto``.
+///
+/// An explicit Runge–Kutta method is stable only while h·|λ| stays inside its stability region
+/// (for rkck about 3.3 on the negative real axis), λ the Jacobian's eigenvalues. When its accepted
+/// steps sit at that edge, accuracy would allow longer steps than stability does: the problem has
+/// turned stiff and an implicit method will go faster. This is Hairer's test in DOPRI5 (Hairer &
+/// Wanner, Solving ODEs II, §IV.2) with ρ estimated here instead of from the stages, which GSL
+/// does not expose.
+struct StiffnessMonitor {
+    /// h·ρ at or above this counts as stability-limited (≈ 3/4 of rkck's real stability interval).
+    static let edge = 2.5
+    /// Accepted explicit steps between two estimates of ρ.
+    static let interval = 5
+    /// Consecutive stability-limited estimates that make the segment stiff.
+    static let evidenceNeeded = 2
+    /// Power iterations per estimate (warm-started from the last direction).
+    static let iterations = 3
+    /// Switching restarts msbdf at order 1, which costs about as much as this many explicit steps
+    /// at the stability limit; a stiff stretch shorter than that (ρ·(t_end − t)/edge steps left)
+    /// is finished on the explicit stepper.
+    static let restartCost = 500.0
+
+    let active: Bool
+    /// On the non-stiff stepper now (true from every reset on, under ``Stepper/auto``).
+    var onNonStiff: Bool
+    var switches = 0
+    var nonStiffSteps = 0
+    private var sinceEstimate = 0
+    private var evidence = 0
+    /// The last dominant direction (in tolerance-weighted coordinates), unit length; zero = none yet.
+    let direction: UnsafeMutablePointer<Double>
+    var haveDirection = false
+
+    init(dimension n: Int, active: Bool) {
+        self.active = active
+        onNonStiff = active
+        direction = .allocate(capacity: n)
+        direction.initialize(repeating: 0, count: n)
+    }
+
+    mutating func beginSegment() {
+        onNonStiff = active
+        sinceEstimate = 0
+        evidence = 0
+    }
+
+    /// Counts an accepted explicit step; true when it is time for an estimate of ρ.
+    mutating func stepTaken() -> Bool {
+        nonStiffSteps += 1
+        sinceEstimate += 1
+        if sinceEstimate < StiffnessMonitor.interval { return false }
+        sinceEstimate = 0
+        return true
+    }
+
+    /// Records h·ρ and the explicit steps left to the segment's end at the stability limit;
+    /// true when the explicit stepper should hand over to the stiff one.
+    mutating func record(stepTimesRadius hr: Double, stepsLeft: Double) -> Bool {
+        evidence = hr >= StiffnessMonitor.edge ? evidence + 1 : 0
+        return evidence >= StiffnessMonitor.evidenceNeeded && stepsLeft > StiffnessMonitor.restartCost
+    }
+}
+
+extension Integrator {
+    /// An estimate of the spectral radius ρ of ∂f/∂y at the current time and state, by power
+    /// iteration on directional differences: with weights w_i = atol·s_i + rtol·s_i·|y_i|
+    /// (a tolerance unit per component, so that components in different units compare) and a unit
+    /// direction u, z = W⁻¹ (f(y + W u) − f(y)) ≈ W⁻¹ J W u, whose eigenvalues are J's; ρ ≈ |z|, u ← z/|z|.
+    /// Costs 1 + ``StiffnessMonitor/iterations`` RHS calls; 0 when an evaluation is not finite.
+    func spectralRadius() -> Double {
+        let n = dimension, f0 = restartScratch, f1 = restartScratch + n, y1 = restartScratch + 2 * n
+        let u = monitor.direction
+        guard box.evaluate(time, y, f0) else { return 0 }
+        @inline(__always) func weight(_ i: Int) -> Double {
+            let w = options.absoluteTolerance + options.relativeTolerance * Swift.abs(y[i])
+            if let s = options.toleranceScale { return w * s[i] }
+            return w
+        }
+        if !monitor.haveDirection {
+            // Start from the direction of motion (or every component alike when at rest).
+            var norm = 0.0
+            for i in 0..<n { u[i] = f0[i] / weight(i); norm += u[i] * u[i] }
+            if !(norm > 0) || !norm.isFinite {
+                for i in 0..<n { u[i] = 1 }
+                norm = Double(n)
+            }
+            let inv = 1 / norm.squareRoot()
+            for i in 0..<n { u[i] *= inv }
+            monitor.haveDirection = true
+        }
+        var rho = 0.0
+        for _ in 0..<StiffnessMonitor.iterations {
+            for i in 0..<n { y1[i] = y[i] + weight(i) * u[i] }
+            guard box.evaluate(time, y1, f1) else { return 0 }
+            var norm = 0.0
+            for i in 0..<n {
+                let z = (f1[i] - f0[i]) / weight(i)
+                u[i] = z
+                norm += z * z
+            }
+            rho = norm.squareRoot()
+            guard rho > 0, rho.isFinite else {
+                monitor.haveDirection = false
+                return 0
+            }
+            let inv = 1 / rho
+            for i in 0..<n { u[i] *= inv }
+        }
+        return rho
+    }
+}
