@@ -1,14 +1,16 @@
 /// Stiffness switching for ``Stepper/auto``.
 ///
 /// An explicit Runge–Kutta method is stable only while h·|λ| stays inside its stability region
-/// (for rkck about 3.3 on the negative real axis), λ the Jacobian's eigenvalues. When its accepted
+/// (for rkck about 3.5 on the negative real axis), λ the Jacobian's eigenvalues. When its accepted
 /// steps sit at that edge, accuracy would allow longer steps than stability does: the problem has
 /// turned stiff and an implicit method will go faster. This is Hairer's test in DOPRI5 (Hairer &
 /// Wanner, Solving ODEs II, §IV.2) with ρ estimated here instead of from the stages, which GSL
 /// does not expose.
 struct StiffnessMonitor {
-    /// h·ρ at or above this counts as stability-limited (≈ 3/4 of rkck's real stability interval).
-    static let edge = 2.5
+    /// h·ρ at or above this counts as stability-limited. rkck's real stability interval is about
+    /// [−3.5, 0], but with GSL's step control on a stiff decay its accepted steps settle at
+    /// h·ρ ≈ 1.7 (the embedded error estimate grows first), so the edge sits just below that.
+    static let edge = 1.5
     /// Accepted explicit steps between two estimates of ρ.
     static let interval = 5
     /// Consecutive stability-limited estimates that make the segment stiff.
@@ -44,9 +46,11 @@ struct StiffnessMonitor {
         evidence = 0
     }
 
-    /// Counts an accepted explicit step; true when it is time for an estimate of ρ.
-    mutating func stepTaken() -> Bool {
-        nonStiffSteps += 1
+    /// Counts an accepted explicit step.
+    mutating func stepTaken() { nonStiffSteps += 1 }
+
+    /// True every ``interval`` explicit steps: time for an estimate of ρ.
+    mutating func estimateDue() -> Bool {
         sinceEstimate += 1
         if sinceEstimate < StiffnessMonitor.interval { return false }
         sinceEstimate = 0

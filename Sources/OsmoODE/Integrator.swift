@@ -226,9 +226,11 @@ public final class Integrator<System: ODESystem> {
             time = t
             self.h = h
             self.steps = steps
-            if onNonStiff && t < t1 && monitor.stepTaken() {
-                // Every few explicit steps: is the step held down by stability (h·ρ near the edge of
-                // rkck's stability region) rather than by accuracy? Twice in a row means stiff.
+            if onNonStiff { monitor.stepTaken() }
+            if onNonStiff && t < t1 && monitor.estimateDue() {
+                // Every few explicit steps: is the step held down by stability (h·ρ at the edge of
+                // what rkck can take) rather than by accuracy? Twice in a row, with enough of the
+                // segment left to repay msbdf's restart, and the rest of the segment goes to msbdf.
                 let rho = spectralRadius()
                 if monitor.record(stepTimesRadius: h * rho, stepsLeft: rho * (t1 - t) / StiffnessMonitor.edge) {
                     switchToStiff()
