@@ -465,9 +465,10 @@ class Model:
         osmL = (phi * (lumen[NA] + lumen[K] + lumen[CL] + lumen[HCO3]) + lumen[CIT] + lumen[MG] + lumen[GLU] + lumen[FRU]
                 + unmeasured) / vl
         w = c.w
-        sglt = p["sglt1_vmax_mmol_h_kg"] * w * gluL / (p["sglt1_km_glucose_mmol_L"] + gluL) * naL / (p["sglt1_km_na_mmol_L"] + naL)
-        nhe = p["nhe_vmax_mmol_h_kg"] * w * (1 - self.illness.nhe_inhibition * min(load, 1)) * naL / (p["nhe_km_na_mmol_L"] + naL) \
-            * clL / (p["nhe_km_na_mmol_L"] + clL)
+        naS, clS, gluS, fruS = max(naL, 0.0), max(clL, 0.0), max(gluL, 0.0), max(fruL, 0.0)  # carriers see c >= 0
+        sglt = p["sglt1_vmax_mmol_h_kg"] * w * gluS / (p["sglt1_km_glucose_mmol_L"] + gluS) * naS / (p["sglt1_km_na_mmol_L"] + naS)
+        nhe = p["nhe_vmax_mmol_h_kg"] * w * (1 - self.illness.nhe_inhibition * min(load, 1)) * naS / (p["nhe_km_na_mmol_L"] + naS) \
+            * clS / (p["nhe_km_na_mmol_L"] + clS)
         ab = np.zeros(9)
         ab[NA] = p["sglt1_na_per_glucose"] * sglt + nhe + contact * p["gut_na_permeability_L_h_kg"] * w * (naL - na)
         ab[K] = contact * p["gut_k_permeability_L_h_kg"] * w * (kL - k)
@@ -476,7 +477,7 @@ class Model:
         ab[CIT] = p["citrate_absorption_per_h"] * lumen[CIT]
         ab[MG] = p["mg_absorption_per_h"] * lumen[MG]
         ab[GLU] = sglt + p["glucose_passive_per_h"] * lumen[GLU]
-        ab[FRU] = p["fructose_vmax_mmol_h_kg"] * w * fruL / (p["fructose_km_mmol_L"] + fruL)
+        ab[FRU] = p["fructose_vmax_mmol_h_kg"] * w * fruS / (p["fructose_km_mmol_L"] + fruS)
         ab[W] = contact * (p["gut_water_permeability_L_h_mOsm_kg"] * w * (tonicity - osmL) + p["sglt1_water_mL_per_mmol"] / 1000 * sglt)
 
         secretion = np.zeros(9)

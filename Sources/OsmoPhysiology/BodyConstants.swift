@@ -3,7 +3,7 @@ import Foundation
 /// Per-patient constants derived once from ``Patient`` and ``ModelParameters``: starting
 /// volumes and amounts, scaled rates, and the constants calibrated so that the healthy patient
 /// on maintenance intake starts at an exact steady state (MODEL.md, "Calibration").
-struct BodyConstants: Sendable {
+final class BodyConstants: Sendable {
     let p: ModelParameters
     let weightKg: Double
     /// (weight / 70 kg)^0.75: metabolic scaling.

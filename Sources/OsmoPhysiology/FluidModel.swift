@@ -6,11 +6,27 @@ import OsmoInflammation
 /// first (one-way coupling, ``InflammationTrack``). MODEL.md documents every state, flow and
 /// parameter. Time is in hours.
 public struct FluidModel: ODESystem, Sendable {
-    let constants: BodyConstants
-    let illness: IllnessDriver
-    public let mechanisms: Mechanisms
+    /// What stays fixed for a whole run, behind one reference: GSL's callback reaches the model
+    /// through a pointer, and Swift copies the model for each call of the right-hand side; this
+    /// keeps that copy to one reference and the inputs (it was ≈ 800 bytes and three retains).
+    final class Fixed: Sendable {
+        let constants: BodyConstants
+        let illness: IllnessDriver
+        let mechanisms: Mechanisms
+        let inflammation: InflammationTrack
+        init(constants: BodyConstants, illness: IllnessDriver, mechanisms: Mechanisms, inflammation: InflammationTrack) {
+            self.constants = constants
+            self.illness = illness
+            self.mechanisms = mechanisms
+            self.inflammation = inflammation
+        }
+    }
+    let fixed: Fixed
+    var constants: BodyConstants { fixed.constants }
+    var illness: IllnessDriver { fixed.illness }
+    public var mechanisms: Mechanisms { fixed.mechanisms }
     /// The solved inflammation course (cytokines, fever, myalgia) this run reads its temperature from.
-    public let inflammation: InflammationTrack
+    public var inflammation: InflammationTrack { fixed.inflammation }
     /// Inputs of the current segment (IV rates, continuous drinks, prescribed stool).
     public var inputs = Inputs()
 
@@ -22,20 +38,18 @@ public struct FluidModel: ODESystem, Sendable {
                 inflammation: InflammationModel = InflammationModel(), durationH: Double = 0,
                 solver: SolverOptions = SimulationProblem.defaultSolver) {
         let c = BodyConstants(patient: patient, parameters: parameters)
-        constants = c
-        self.mechanisms = mechanisms
         var driver = IllnessDriver()
         if case .pathogen(let pathogen, let severity, let onset) = illness, mechanisms.illness {
             driver = IllnessDriver(
                 pathogen: pathogen, severity: severity, onsetH: onset, weightKg: patient.weightKg,
                 tonicity: c.tonicity0, phi: parameters.osmoticCoefficient)
         }
-        self.illness = driver
         var boluses: [(time: Double, ngPerKg: Double)] = []
         if case .endotoxin(let dose, let t) = illness, mechanisms.illness { boluses.append((t, dose)) }
-        self.inflammation = InflammationTrack(
+        let track = InflammationTrack(
             model: inflammation, illness: driver, boluses: boluses, endH: durationH, active: mechanisms.inflammation,
             relativeTolerance: solver.relativeTolerance, absoluteTolerance: solver.absoluteTolerance)
+        fixed = Fixed(constants: c, illness: driver, mechanisms: mechanisms, inflammation: track)
     }
 
     /// The healthy starting state: every compartment at its normal volume and composition,
@@ -67,10 +81,11 @@ public struct FluidModel: ODESystem, Sendable {
         mechanisms.inflammation ? inflammation.temperature(at: t) : 37
     }
 
+    @inline(__always)
     public func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
         typealias S = StateIndex
         let f = fluxes(t: t, y: y)
-        let c = constants, p = constants.p
+        let c = constants
         for i in 0..<S.count { dydt[i] = 0 }
 
         let iv = inputs.iv
@@ -103,8 +118,8 @@ public struct FluidModel: ODESystem, Sendable {
         dydt[S.lumenUnabsorbable] = f.secretionUnmeasured - f.transitUnmeasured
 
         if mechanisms.renalRegulation {
-            dydt[S.vasopressin] = (f.avpTarget - y[S.vasopressin]) / p.adhTimeConstantH
-            dydt[S.aldosterone] = (f.aldosteroneTarget - y[S.aldosterone]) / p.aldosteroneTimeConstantH
+            dydt[S.vasopressin] = (f.avpTarget - y[S.vasopressin]) / c.p.adhTimeConstantH
+            dydt[S.aldosterone] = (f.aldosteroneTarget - y[S.aldosterone]) / c.p.aldosteroneTimeConstantH
         }
 
         dydt[S.cumOral] = f.oralIn.water + f.dietWater

@@ -40,7 +40,9 @@ extension FluidModel {
     /// Computes every flow at time `t` (h) and state `y`.
     @inline(__always)
     func fluxes(t: Double, y: UnsafeBufferPointer<Double>) -> Fluxes {
-        let c = constants, p = constants.p, m = mechanisms
+        // Parameters are read through `c.p` in place: binding them to a local would copy the whole
+        // struct (90-odd values) on every call of the right-hand side.
+        let c = constants, m = mechanisms
         var f = Fluxes()
         typealias S = StateIndex
 
@@ -51,13 +53,13 @@ extension FluidModel {
         let vp = max(y[S.plasmaVolume], tiny), vi = max(y[S.interstitialVolume], tiny), vc = max(y[S.cellVolume], tiny)
         let ve = vp + vi
         let na = y[S.ecfSodium] / ve, k = y[S.ecfPotassium] / ve, cl = y[S.ecfChloride] / ve
-        let hco3 = y[S.ecfBase] / (ve * p.baseBufferFactor)
+        let hco3 = y[S.ecfBase] / (ve * c.p.baseBufferFactor)
         let mg = y[S.ecfMagnesium] / ve, glu = y[S.ecfGlucose] / ve
         let naCell = y[S.cellSodium] / vc, kCell = y[S.cellPotassium] / vc
-        let phi = p.osmoticCoefficient
+        let phi = c.p.osmoticCoefficient
         f.naPlasma = na; f.kPlasma = k; f.clPlasma = cl; f.hco3Plasma = hco3; f.mgPlasma = mg; f.glucosePlasma = glu
         f.tonicity = phi * 2 * (na + k) + glu
-        f.posm = f.tonicity + p.plasmaUrea
+        f.posm = f.tonicity + c.p.plasmaUrea
         f.cellTonicity = phi * 2 * (naCell + kCell)
         let plasmaFraction = vp / c.plasma0, ecfFraction = ve / c.ecf0
         // Secretion and prescribed stool need extracellular fluid to draw on: they fade as the ECF
@@ -74,72 +76,72 @@ extension FluidModel {
 
         // Cells: osmotic water, Na/K pump and leaks
         f.cellWater = c.cellWaterPermeability * (f.cellTonicity - f.tonicity)
-        f.pumpK = c.pumpMax * BodyConstants.pumpSaturation(ecfK: k, kmK: p.pumpKmPotassium)
+        f.pumpK = c.pumpMax * BodyConstants.pumpSaturation(ecfK: k, kmK: c.p.pumpKmPotassium)
         f.leakK = c.potassiumLeak * kCell
 
         // Starling: plasma → interstitium, zero at the starting state
-        let protPlasma = p.plasmaProtein * c.plasma0 / vp
-        let protIsf = p.interstitialProtein * c.interstitial0 / vi
+        let protPlasma = c.p.plasmaProtein * c.plasma0 / vp
+        let protIsf = c.p.interstitialProtein * c.interstitial0 / vi
         let dP = (vp - c.plasma0) / c.vascularCompliance - (vi - c.interstitial0) / c.interstitialCompliance
         let dPi = (BodyConstants.oncotic(protPlasma) - c.oncoticPlasma0) - (BodyConstants.oncotic(protIsf) - c.oncoticInterstitial0)
-        f.starling = c.kf * (dP - p.proteinReflection * dPi)
+        f.starling = c.kf * (dP - c.p.proteinReflection * dPi)
 
         // Mg pool
         let pool = y[S.magnesiumPool]
-        f.magnesiumExchange = c.magnesiumExchange * (p.plasmaMagnesium * pool / c.magnesiumPool0 - mg)
+        f.magnesiumExchange = c.magnesiumExchange * (c.p.plasmaMagnesium * pool / c.magnesiumPool0 - mg)
 
         // Glucose metabolism: production falls, uptake rises with plasma glucose
-        let g = glu / p.plasmaGlucose
+        let g = glu / c.p.plasmaGlucose
         f.glucoseProduction = c.glucoseTurnover * 2 / (1 + g * g * g * g)
         f.glucoseUptake = c.glucoseTurnover * g
 
         // Maintenance intake (absorbed diet), insensible loss, metabolic water
-        let intake = m.maintenanceIntake ? p.maintenanceIntakeFraction : 0
+        let intake = m.maintenanceIntake ? c.p.maintenanceIntakeFraction : 0
         f.dietWater = c.dietWater * intake
         f.dietNa = c.dietSodium * intake
         f.dietK = c.dietPotassium * intake
         f.dietCl = c.dietChloride * intake
         f.dietMg = c.dietMagnesium * intake
         let fever = max(0, f.temperature - 37)
-        f.insensible = m.insensibleLoss ? c.insensible0 * (1 + p.insensibleFeverGain * fever) * plasmaSupply : 0
+        f.insensible = m.insensibleLoss ? c.insensible0 * (1 + c.p.insensibleFeverGain * fever) * plasmaSupply : 0
         f.metabolicWater = c.metabolicWater0 * (1 + 0.12 * fever)
         // Cells hold their Na concentration (the pump extrudes what leaks in): Na moves with cell water.
         // Cells keep their Na concentration as they swell or shrink, and K that leaves them is
         // replaced by Na (fraction cell_k_na_exchange) and H+ (the rest), as in K depletion.
         let kOut = f.leakK - f.pumpK
-        f.cellSodiumIn = p.cellSodium * f.cellWater + p.cellPotassiumSodiumExchange * kOut
-        f.cellProtonIn = (1 - p.cellPotassiumSodiumExchange) * kOut
+        f.cellSodiumIn = c.p.cellSodium * f.cellWater + c.p.cellPotassiumSodiumExchange * kOut
+        f.cellProtonIn = (1 - c.p.cellPotassiumSodiumExchange) * kOut
 
         // Kidney
         let renal = m.renalRegulation
         let avp = renal ? y[S.vasopressin] : c.avp0
         let aldo = renal ? max(y[S.aldosterone], 1e-6) : 1
-        let gfrFactor = renal ? BodyConstants.logistic(plasmaFraction, half: p.gfrHalfVolume, width: p.gfrVolumeWidth) / c.gfrLogistic1 : 1
+        let gfrFactor = renal ? BodyConstants.logistic(plasmaFraction, half: c.p.gfrHalfVolume, width: c.p.gfrVolumeWidth) / c.gfrLogistic1 : 1
         f.gfr = c.gfr0 * gfrFactor
-        let volumeNatriuresis = renal ? pow(ecfFraction, p.natriuresisVolumeExponent) * pow(aldo, -p.aldosteroneSodiumExponent) : 1
+        let volumeNatriuresis = renal ? power(ecfFraction, c.p.natriuresisVolumeExponent) * power(aldo, -c.p.aldosteroneSodiumExponent) : 1
         f.urineNa = f.gfr * na * c.fractionalNa0 * volumeNatriuresis
         f.urineCl = f.gfr * cl * c.fractionalCl0 * volumeNatriuresis
-        let kRel = max(k, 0) / p.plasmaPotassium
-        f.urineK = (c.potassiumFloor + (c.urinePotassium0 - c.potassiumFloor) * pow(kRel, p.potassiumExcretionExponent) * aldo) * gfrFactor
-        let mgRel = max(mg, 0) / p.plasmaMagnesium
-        f.urineMg = f.gfr * 0.7 * mg * c.fractionalMg0 * pow(mgRel, p.magnesiumExcretionExponent)
+        let kRel = max(k, 0) / c.p.plasmaPotassium
+        f.urineK = (c.potassiumFloor + (c.urinePotassium0 - c.potassiumFloor) * power(kRel, c.p.potassiumExcretionExponent) * aldo) * gfrFactor
+        let mgRel = max(mg, 0) / c.p.plasmaMagnesium
+        f.urineMg = f.gfr * 0.7 * mg * c.fractionalMg0 * power(mgRel, c.p.magnesiumExcretionExponent)
         // Renal glucose threshold with "splay" (a rounded corner 1 mmol/L wide).
-        f.urineGlucose = f.gfr * Smooth.positive(glu - p.glucoseThreshold, width: 1) - f.gfr * c.glucoseSplay0
+        f.urineGlucose = f.gfr * Smooth.positive(glu - c.p.glucoseThreshold, width: 1) - f.gfr * c.glucoseSplay0
         let a2 = avp * avp
-        f.urineOsm = p.urineOsmMin + (p.urineOsmMax - p.urineOsmMin) * a2 / (a2 + c.avpHalf * c.avpHalf)
+        f.urineOsm = c.p.urineOsmMin + (c.p.urineOsmMax - c.p.urineOsmMin) * a2 / (a2 + c.avpHalf * c.avpHalf)
         let osmExcretion = phi * 2 * (f.urineNa + f.urineK) + c.ureaExcretion0 * gfrFactor + f.urineGlucose + f.urineMg
         f.urineWater = min(osmExcretion / f.urineOsm, 0.25 * f.gfr)
-        f.renalBase = c.acidProduction + c.renalBaseGain * (p.plasmaBicarbonate - hco3)
+        f.renalBase = c.acidProduction + c.renalBaseGain * (c.p.plasmaBicarbonate - hco3)
         // Hormone targets
         // Hypovolaemic AVP rises exponentially below the threshold, saturating at adh_max.
-        let volumeAVP = exp(min(Smooth.positive(p.adhVolumeThreshold - plasmaFraction, width: 0.01) / p.adhVolumeScale, 30))
+        let volumeAVP = exp(min(Smooth.positive(c.p.adhVolumeThreshold - plasmaFraction, width: 0.01) / c.p.adhVolumeScale, 30))
             - c.volumeAVP0
-        f.avpTarget = Smooth.minimum(BodyConstants.avpOsmotic(posm: f.posm, p) + volumeAVP, p.adhMax, width: 1)
+        f.avpTarget = Smooth.minimum(BodyConstants.avpOsmotic(posm: f.posm, c.p) + volumeAVP, c.p.adhMax, width: 1)
         // Aldosterone drive E = exp(−g (ECF/ECF0 − 1)) · (K/K0)^n, saturating at aldosterone_max: A* = Amax·E / (Amax − 1 + E).
-        let drive = exp(min(-p.aldosteroneVolumeGain * (ecfFraction - 1), 30)) * pow(kRel, p.aldosteronePotassiumExponent)
-        f.aldosteroneTarget = p.aldosteroneMax * drive / (p.aldosteroneMax - 1 + drive)
-        f.thirst = p.thirstGain * Smooth.positive(f.posm - p.thirstThreshold, width: 1)
-            + p.thirstVolumeGain * Smooth.positive(1 - plasmaFraction, width: 0.01)
+        let drive = exp(min(-c.p.aldosteroneVolumeGain * (ecfFraction - 1), 30)) * power(kRel, c.p.aldosteronePotassiumExponent)
+        f.aldosteroneTarget = c.p.aldosteroneMax * drive / (c.p.aldosteroneMax - 1 + drive)
+        f.thirst = c.p.thirstGain * Smooth.positive(f.posm - c.p.thirstThreshold, width: 1)
+            + c.p.thirstVolumeGain * Smooth.positive(1 - plasmaFraction, width: 0.01)
 
         // Stomach → lumen
         let stomach = Mix(block: y, at: S.stomach)
@@ -159,20 +161,24 @@ extension FluidModel {
             + lumen.citrate + lumen.magnesium + lumen.glucose + lumen.fructose + unmeasured) / vlEff
         let w = c.weightKg
         // SGLT1: 2 Na : 1 glucose, saturable in both, water co-transported
-        let sglt = p.sglt1VmaxPerKg * w * gluL / (p.sglt1KmGlucose + gluL) * naL / (p.sglt1KmSodium + naL)
+        // The saturable carriers see concentrations floored at 0: a nearly empty lumen (tens of nL)
+        // can be overshot slightly below zero by a long implicit step, and c/(Km + c) has a pole at
+        // c = −Km that would turn that overshoot into a runaway.
+        let naS = max(naL, 0), clS = max(clL, 0), gluS = max(gluL, 0), fruS = max(fruL, 0)
+        let sglt = c.p.sglt1VmaxPerKg * w * gluS / (c.p.sglt1KmGlucose + gluS) * naS / (c.p.sglt1KmSodium + naS)
         // NHE3 electroneutral NaCl absorption, inhibited by secretory illness
-        let nhe = p.nheVmaxPerKg * w * (1 - illness.nheInhibition * min(f.load, 1)) * naL / (p.nheKmSodium + naL)
-            * clL / (p.nheKmSodium + clL)
+        let nhe = c.p.nheVmaxPerKg * w * (1 - illness.nheInhibition * min(f.load, 1)) * naS / (c.p.nheKmSodium + naS)
+            * clS / (c.p.nheKmSodium + clS)
         var a = Mix()
-        a.sodium = p.sglt1SodiumPerGlucose * sglt + nhe + contact * p.gutSodiumPermeabilityPerKg * w * (naL - na)
-        a.potassium = contact * p.gutPotassiumPermeabilityPerKg * w * (kL - k)
-        a.chloride = nhe + contact * p.gutChloridePermeabilityPerKg * w * (clL - cl)
-        a.bicarbonate = contact * p.gutBicarbonatePermeabilityPerKg * w * (hco3L - hco3)
-        a.citrate = p.citrateAbsorptionRate * lumen.citrate
-        a.magnesium = p.magnesiumAbsorptionRate * lumen.magnesium
-        a.glucose = sglt + p.glucosePassiveRate * lumen.glucose
-        a.fructose = p.fructoseVmaxPerKg * w * fruL / (p.fructoseKm + fruL)
-        a.water = contact * (p.gutWaterPermeabilityPerKg * w * (f.tonicity - osmL) + p.sglt1WaterPerGlucose / 1000 * sglt)
+        a.sodium = c.p.sglt1SodiumPerGlucose * sglt + nhe + contact * c.p.gutSodiumPermeabilityPerKg * w * (naL - na)
+        a.potassium = contact * c.p.gutPotassiumPermeabilityPerKg * w * (kL - k)
+        a.chloride = nhe + contact * c.p.gutChloridePermeabilityPerKg * w * (clL - cl)
+        a.bicarbonate = contact * c.p.gutBicarbonatePermeabilityPerKg * w * (hco3L - hco3)
+        a.citrate = c.p.citrateAbsorptionRate * lumen.citrate
+        a.magnesium = c.p.magnesiumAbsorptionRate * lumen.magnesium
+        a.glucose = sglt + c.p.glucosePassiveRate * lumen.glucose
+        a.fructose = c.p.fructoseVmaxPerKg * w * fruS / (c.p.fructoseKm + fruS)
+        a.water = contact * (c.p.gutWaterPermeabilityPerKg * w * (f.tonicity - osmL) + c.p.sglt1WaterPerGlucose / 1000 * sglt)
         f.gutAbsorb = a
 
         // Secretion (ECF → lumen), composition scaled by how much of each ion the ECF still has
@@ -180,17 +186,17 @@ extension FluidModel {
             let jw = illness.secretionPeak * f.load * secretionSupply
             let s = illness.stool
             f.secretion.water = jw
-            f.secretion.sodium = jw * s.sodium * na / p.plasmaSodium
+            f.secretion.sodium = jw * s.sodium * na / c.p.plasmaSodium
             f.secretion.potassium = jw * s.potassium * kRel
-            f.secretion.chloride = jw * s.chloride * cl / p.plasmaChloride
-            f.secretion.bicarbonate = jw * s.bicarbonate * hco3 / p.plasmaBicarbonate
+            f.secretion.chloride = jw * s.chloride * cl / c.p.plasmaChloride
+            f.secretion.bicarbonate = jw * s.bicarbonate * hco3 / c.p.plasmaBicarbonate
             f.secretion.magnesium = jw * s.magnesium * mgRel
             f.secretionUnmeasured = jw * illness.unmeasuredOsmoles
         }
 
         // Transit to the colon; the colon absorbs water and electrolytes up to its capacity,
         // but cannot concentrate the non-absorbable osmoles above plasma tonicity.
-        let kt = p.smallBowelTransitRate * (1 + p.illnessMotilityGain * f.load)
+        let kt = c.p.smallBowelTransitRate * (1 + c.p.illnessMotilityGain * f.load)
         f.transit = lumen * kt
         f.transitUnmeasured = unmeasured * kt
         // Fraction r of the inflow absorbed: at most colon_max_fraction, at most capacity/inflow, and
@@ -198,7 +204,7 @@ extension FluidModel {
         let q = f.transit.water
         let nonAbsorbableConc = (lumen.glucose + lumen.fructose + lumen.magnesium + lumen.citrate + unmeasured) / vlEff
         let capacityFraction = c.colonCapacity / (Swift.abs(q) + c.colonCapacity * 1e-3)
-        var r = Smooth.minimum(p.colonMaxFraction, capacityFraction, width: 0.01)
+        var r = Smooth.minimum(c.p.colonMaxFraction, capacityFraction, width: 0.01)
         r = Smooth.minimum(r, 1 - nonAbsorbableConc / f.tonicity, width: 0.01)
         r = Smooth.positive(r, width: 0.01)
         let qAbs = q * r
@@ -216,15 +222,15 @@ extension FluidModel {
             let jw = inputs.prescribedStoolRate * secretionSupply
             let s = inputs.prescribedStool
             presc.water = jw
-            presc.sodium = jw * s.sodium * na / p.plasmaSodium
+            presc.sodium = jw * s.sodium * na / c.p.plasmaSodium
             presc.potassium = jw * s.potassium * kRel
-            presc.chloride = jw * s.chloride * cl / p.plasmaChloride
-            presc.bicarbonate = jw * s.bicarbonate * hco3 / p.plasmaBicarbonate
+            presc.chloride = jw * s.chloride * cl / c.p.plasmaChloride
+            presc.bicarbonate = jw * s.bicarbonate * hco3 / c.p.plasmaBicarbonate
             presc.magnesium = jw * s.magnesium * mgRel
         }
         var basal = Mix()
         basal.water = c.basalStoolWater * plasmaSupply
-        basal.sodium = c.basalStoolSodium * na / p.plasmaSodium
+        basal.sodium = c.basalStoolSodium * na / c.p.plasmaSodium
         basal.potassium = c.basalStoolPotassium * kRel
         let stool = f.transit + col * -1 + presc + basal
         f.stool = stool
@@ -239,12 +245,12 @@ extension FluidModel {
         var demand = inputs.perStool.water * looseStool
         var adLibRate = 0.0
         if inputs.adLib != nil, m.thirst {
-            adLibRate = p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0)
+            adLibRate = c.p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0)
             demand += adLibRate
         }
         var oral = inputs.oral
         if demand > 0 {
-            let cap = p.maxDrinkRatePerKg * w / 1000
+            let cap = c.p.maxDrinkRatePerKg * w / 1000
             // rate = demand / (1 + (demand/cap)^8)^(1/8): ≈ demand well below the cap, → cap above it.
             let q = demand / cap
             let q2 = q * q, q4 = q2 * q2

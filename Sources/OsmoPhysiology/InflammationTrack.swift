@@ -1,3 +1,4 @@
+import Foundation
 import OsmoODE
 import OsmoInflammation
 
@@ -40,8 +41,23 @@ public struct InflammationTrack: Sendable {
 
     /// Solves the course over [0, end]. With no stimulus (or `active` false) the state stays at rest.
     /// `relativeTolerance`/`absoluteTolerance` apply when tighter than the track's own 1e-8 / 1e-9.
+    /// A course this process has already solved with the same inputs is reused (``Solved``): the
+    /// arms of a scenario share one, and so do the runs of a sweep that leaves the illness alone.
     init(model: InflammationModel, illness: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)],
          endH: Double, active: Bool, relativeTolerance: Double = 1e-8, absoluteTolerance: Double = 1e-9) {
+        let key = Key(model: model, illness: illness, boluses: boluses, endH: endH, active: active,
+                      relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
+        if let known = Solved.shared.track(for: key) {
+            self = known
+            return
+        }
+        self.init(solving: model, illness: illness, boluses: boluses, endH: endH, active: active,
+                  relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
+        Solved.shared.keep(self, for: key)
+    }
+
+    private init(solving model: InflammationModel, illness: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)],
+                 endH: Double, active: Bool, relativeTolerance: Double, absoluteTolerance: Double) {
         self.model = model
         var y0 = [Double](repeating: 0, count: Self.n)
         y0.withUnsafeMutableBufferPointer { model.initialState($0.baseAddress!) }
@@ -116,4 +132,51 @@ public struct InflammationTrack: Sendable {
     /// Core temperature, °C.
     @inline(__always)
     public func temperature(at t: Double) -> Double { component(InflammationState.temperature, at: t) }
+}
+
+extension InflammationTrack {
+    /// Everything a track is computed from: equal keys give bit-identical tracks.
+    struct Key: Equatable {
+        var parameters: InflammationParameters
+        /// The illness as the track reads it: active, onset, peak time, shape, severity, potency.
+        var illness: [Double]
+        var boluses: [Double]
+        var endH: Double
+        var active: Bool
+        var relativeTolerance: Double
+        var absoluteTolerance: Double
+
+        init(model: InflammationModel, illness d: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)], endH: Double,
+             active: Bool, relativeTolerance: Double, absoluteTolerance: Double) {
+            parameters = model.parameters
+            illness = [d.active ? 1 : 0, d.onsetH, d.peakTimeH, d.shape, d.severity, d.inflammatoryPotency]
+            self.boluses = boluses.flatMap { [$0.time, $0.ngPerKg] }
+            self.endH = endH
+            self.active = active
+            self.relativeTolerance = relativeTolerance
+            self.absoluteTolerance = absoluteTolerance
+        }
+    }
+
+    /// The last few tracks solved in this process (thread-safe; a handful of entries, so memory stays flat).
+    final class Solved: @unchecked Sendable {
+        static let shared = Solved()
+        static let capacity = 8
+        private let lock = NSLock()
+        private var entries: [(key: Key, track: InflammationTrack)] = []
+
+        func track(for key: Key) -> InflammationTrack? {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries.last(where: { $0.key == key })?.track
+        }
+
+        func keep(_ track: InflammationTrack, for key: Key) {
+            lock.lock()
+            defer { lock.unlock() }
+            if entries.contains(where: { $0.key == key }) { return }
+            if entries.count == Solved.capacity { entries.removeFirst() }
+            entries.append((key, track))
+        }
+    }
 }

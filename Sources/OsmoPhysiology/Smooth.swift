@@ -1,3 +1,5 @@
+import Foundation
+
 /// Smooth stand-ins for `max(0, x)` and `min(a, b)`, so the right-hand side has no kinks for the
 /// stepper to trip over (MODEL.md, "Smoothing"). `w` is the width of the rounded corner, in the
 /// units of `x`; far from the corner they equal the sharp functions to within w²/(4|x|).
@@ -13,4 +15,20 @@ enum Smooth {
     /// Smooth maximum: b + positive(a − b).
     @inline(__always)
     static func maximum(_ a: Double, _ b: Double, width w: Double) -> Double { b + positive(a - b, width: w) }
+}
+
+/// `x^n` for the renal exponents, which are whole or half numbers by default (MODEL.md, kidney):
+/// products and a square root instead of `pow` (about 150 instructions a call, five calls in every
+/// evaluation of the right-hand side). Any other `n`, as set by an override, goes to `pow`.
+@inline(__always)
+func power(_ x: Double, _ n: Double) -> Double {
+    switch n {
+    case 1: return x
+    case 2: return x * x
+    case 3: return x * x * x
+    case 4: let x2 = x * x; return x2 * x2
+    case 1.5: return x * x.squareRoot()
+    case -1.5: return 1 / (x * x.squareRoot())
+    default: return pow(x, n)
+    }
 }
