@@ -12,11 +12,11 @@ struct StiffnessMonitor {
     /// h·ρ ≈ 1.7 (the embedded error estimate grows first), so the edge sits just below that.
     static let edge = 1.5
     /// Accepted explicit steps between two estimates of ρ.
-    static let interval = 5
+    static let interval = 10
     /// Consecutive stability-limited estimates that make the segment stiff.
     static let evidenceNeeded = 2
     /// Power iterations per estimate (warm-started from the last direction).
-    static let iterations = 3
+    static let iterations = 2
     /// Switching restarts msbdf at order 1, which costs about as much as this many explicit steps
     /// at the stability limit; a stiff stretch shorter than that (ρ·(t_end − t)/edge steps left)
     /// is finished on the explicit stepper.

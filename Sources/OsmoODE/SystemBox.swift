@@ -87,10 +87,15 @@ class RHSBox {
     /// Index of the first non-finite value among `count` values, or `nil`.
     @inline(__always)
     static func firstNonFinite(_ v: UnsafePointer<Double>, _ count: Int) -> Int? {
-        // 0·x is 0 for finite x and NaN otherwise: one vectorisable pass, a scan only on failure.
-        var probe = 0.0
-        for i in 0..<count { probe += v[i] * 0 }
-        if probe == 0 { return nil }
+        // 0·x is 0 for finite x and NaN otherwise; four independent sums so the pass vectorises.
+        var p0 = 0.0, p1 = 0.0, p2 = 0.0, p3 = 0.0
+        var i = 0
+        while i + 4 <= count {
+            p0 += v[i] * 0; p1 += v[i + 1] * 0; p2 += v[i + 2] * 0; p3 += v[i + 3] * 0
+            i += 4
+        }
+        while i < count { p0 += v[i] * 0; i += 1 }
+        if (p0 + p1) + (p2 + p3) == 0 { return nil }
         for i in 0..<count where !v[i].isFinite { return i }
         return nil
     }
