@@ -18,7 +18,7 @@ import math
 import numpy as np
 from scipy.integrate import solve_ivp
 
-REFERENCE_OF = "osmo f3b4a6c (drinking that follows stool or thirst saturates at max_drink_rate)"
+REFERENCE_OF = "osmo 318f82c (saturable gut carriers read lumen concentrations floored at 0; per-stool and ad-lib drinking windows)"
 
 # --- State layout (StateIndex.swift) -------------------------------------------------------------
 PV, ISF, CELLV = 0, 1, 2

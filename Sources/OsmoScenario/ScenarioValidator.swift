@@ -84,7 +84,7 @@ public struct ScenarioValidator {
 
     // MARK: Solver
 
-    static let solverKeys = ["stepper", "rtol", "atol", "initial_step", "max_steps", "min_step"]
+    static let solverKeys = ["stepper", "rtol", "atol", "initial_step", "max_steps", "min_step", "max_step"]
 
     func readSolver(_ node: Node, _ path: String) -> SolverOptions? {
         guard let f = r.mapping(node, path, allowed: Self.solverKeys, what: "solver settings") else { return nil }
@@ -111,6 +111,15 @@ public struct ScenarioValidator {
         }
         if let n = f["min_step"] {
             if let v = r.quantity(n, f.path("min_step"), .time, min: 0, max: 1, shown: hours) { s.minimumStep = v } else { ok = false }
+        }
+        if let n = f["max_step"] {
+            if let v = r.quantity(n, f.path("max_step"), .time, min: 0, exclusive: true, max: ScenarioLimits.maxDurationH, shown: hours) {
+                s.maximumStep = v
+            } else { ok = false }
+        }
+        if ok && s.maximumStep < s.minimumStep {
+            r.report(f["max_step"] ?? node, f.path("max_step"), "is below min_step", expected: "max_step ≥ min_step")
+            return nil
         }
         if let n = f["max_steps"] {
             if let v = r.integer(n, f.path("max_steps"), min: 1, max: 100_000_000) { s.maxSteps = v } else { ok = false }
