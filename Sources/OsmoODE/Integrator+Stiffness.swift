@@ -5,7 +5,8 @@
 /// steps sit at that edge, accuracy would allow longer steps than stability does: the problem has
 /// turned stiff and an implicit method will go faster. This is Hairer's test in DOPRI5 (Hairer &
 /// Wanner, Solving ODEs II, §IV.2) with ρ estimated here instead of from the stages, which GSL
-/// does not expose.
+/// does not expose. The way back is LSODA's: once msbdf's own steps are no longer than rkck's stable
+/// step (h·ρ < 1), the stretch is not stiff any more and rkck takes over again.
 struct StiffnessMonitor {
     /// h·ρ at or above this counts as stability-limited. rkck's real stability interval is about
     /// [−3.5, 0], but with GSL's step control on a stiff decay its accepted steps settle at
@@ -21,11 +22,16 @@ struct StiffnessMonitor {
     /// at the stability limit; a stiff stretch shorter than that (ρ·(t_end − t)/edge steps left)
     /// is finished on the explicit stepper.
     static let restartCost = 500.0
+    /// msbdf's h·ρ below this, twice in a row, hands the segment back to rkck: msbdf is then taking
+    /// steps shorter than rkck's stable one (1.5/ρ) at several times rkck's cost per step. Below the
+    /// edge, so that the two tests do not alternate.
+    static let backEdge = 1.0
 
     let active: Bool
     /// On the non-stiff stepper now (true from every reset on, under ``Stepper/auto``).
     var onNonStiff: Bool
     var switches = 0
+    var switchesBack = 0
     var nonStiffSteps = 0
     private var sinceEstimate = 0
     private var evidence = 0
@@ -44,6 +50,26 @@ struct StiffnessMonitor {
         onNonStiff = active
         sinceEstimate = 0
         evidence = 0
+    }
+
+    mutating func enterStiff() {
+        onNonStiff = false
+        switches += 1
+        sinceEstimate = 0
+        evidence = 0
+    }
+
+    mutating func enterNonStiff() {
+        onNonStiff = true
+        switchesBack += 1
+        sinceEstimate = 0
+        evidence = 0
+    }
+
+    /// Records msbdf's h·ρ; true when msbdf should hand back to rkck (twice below ``backEdge``).
+    mutating func recordStiff(stepTimesRadius hr: Double) -> Bool {
+        evidence = hr < StiffnessMonitor.backEdge ? evidence + 1 : 0
+        return evidence >= StiffnessMonitor.evidenceNeeded
     }
 
     /// Counts an accepted explicit step.

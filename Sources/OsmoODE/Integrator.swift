@@ -133,9 +133,15 @@ public final class Integrator<System: ODESystem> {
     /// ``Stepper/auto``: hands the rest of the segment to msbdf, starting at order 1.
     private func switchToStiff() {
         driver.reset()
-        monitor.onNonStiff = false
-        monitor.switches += 1
+        monitor.enterStiff()
         h = restartStep()
+    }
+
+    /// ``Stepper/auto``: back to rkck when msbdf's steps are no longer than rkck could take.
+    private func switchToNonStiff(radius rho: Double) {
+        nonStiffDriver.unsafelyUnwrapped.reset()
+        monitor.enterNonStiff()
+        h = Swift.min(h, StiffnessMonitor.edge / rho)
     }
 
     /// The first step for a multistep method restarting at order 1 (backward or forward Euler),
@@ -169,6 +175,7 @@ public final class Integrator<System: ODESystem> {
         s.jacobianEvaluations = box.jacobianEvaluations
         s.resets = resets
         s.stiffnessSwitches = monitor.switches
+        s.nonStiffReturns = monitor.switchesBack
         s.nonStiffSteps = monitor.nonStiffSteps
         return s
     }
@@ -227,7 +234,15 @@ public final class Integrator<System: ODESystem> {
             self.h = h
             self.steps = steps
             if onNonStiff { monitor.stepTaken() }
-            if onNonStiff && t < t1 && monitor.estimateDue() {
+            if !onNonStiff && monitor.active && t < t1 && monitor.estimateDue() {
+                // On msbdf: are its steps no longer than rkck's stable step (h·ρ below the edge)?
+                // Then the problem is not stiff here any more, and rkck is the cheaper of the two.
+                let rho = spectralRadius()
+                if monitor.recordStiff(stepTimesRadius: h * rho) {
+                    switchToNonStiff(radius: rho)
+                    h = self.h
+                }
+            } else if onNonStiff && t < t1 && monitor.estimateDue() {
                 // Every few explicit steps: is the step held down by stability (h·ρ at the edge of
                 // what rkck can take) rather than by accuracy? Twice in a row, with enough of the
                 // segment left to repay msbdf's restart, and the rest of the segment goes to msbdf.

@@ -56,8 +56,10 @@ public struct SolverStatistics: Sendable, Equatable {
     public var jacobianEvaluations: Int = 0
     /// Driver resets (one per segment boundary where the state or inputs changed).
     public var resets: Int = 0
-    /// With ``Stepper/auto``: moves from the non-stiff to the stiff stepper, and the steps each took.
+    /// With ``Stepper/auto``: moves from the non-stiff to the stiff stepper, moves back, and the
+    /// steps the non-stiff one took.
     public var stiffnessSwitches: Int = 0
+    public var nonStiffReturns: Int = 0
     public var nonStiffSteps: Int = 0
 
     public init() {}

@@ -6,9 +6,10 @@
 ///
 /// `auto` (stiffness switching, the idea of LSODA on GSL's steppers): every segment starts on
 /// `rkck` — a one-step method, so a segment boundary costs it nothing — and moves to `msbdf`
-/// for the rest of the segment once the explicit steps are held down by stability rather than
-/// accuracy (``Integrator`` watches h·ρ, with ρ the spectral radius of the Jacobian estimated
-/// by a few directional differences). Problems that are stiff only in stretches, with many dose
+/// once the explicit steps are held down by stability rather than accuracy (``Integrator``
+/// watches h·ρ, with ρ the spectral radius of the Jacobian estimated by a few directional
+/// differences) and enough of the segment is left to repay msbdf's restart; it moves back when
+/// msbdf's steps are no longer than rkck's stable one. Problems that are stiff only in stretches, with many dose
 /// boundaries, run several times faster than on msbdf alone; steadily stiff ones cost a few
 /// explicit steps per segment more.
 public enum Stepper: String, CaseIterable, Sendable, Codable, CustomStringConvertible {

@@ -41,6 +41,25 @@ import Testing
                 "auto \(auto.statistics.rhsEvaluations) vs rkck \(rk.statistics.rhsEvaluations) RHS calls")
     }
 
+    /// `y' = −k(t)(y − cos t)` with k(t) = 1 + 10⁴·e^{−2t}: stiff at first, mild from t ≈ 5 on.
+    struct FadingStiffness: ODESystem {
+        var dimension: Int { 1 }
+        func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
+            dydt[0] = -(1 + 1e4 * exp(-2 * t)) * (y[0] - cos(t))
+        }
+    }
+
+    @Test func returnsToTheExplicitStepperWhenTheStiffnessFades() throws {
+        let auto = try solve(FadingStiffness(), from: 0, to: 30, initialState: [0], options: Self.options,
+                             saveAt: (0...30).map(Double.init))
+        let reference = try solve(FadingStiffness(), from: 0, to: 30, initialState: [0], options: Self.tight,
+                                  saveAt: (0...30).map(Double.init))
+        #expect(auto.status == .success)
+        #expect(auto.statistics.stiffnessSwitches >= 1, "\(auto.statistics)")
+        #expect(auto.statistics.nonStiffReturns >= 1, "\(auto.statistics)")
+        for k in 0..<auto.times.count { #expect(abs(auto.state(k)[0] - reference.state(k)[0]) < 1e-5) }
+    }
+
     @Test func aNonStiffProblemNeverLeavesTheExplicitStepper() throws {
         let sol = try solve(Relaxation(k: 1), from: 0, to: 20, initialState: [0], options: Self.options)
         #expect(sol.status == .success)
