@@ -35,15 +35,12 @@ struct StiffnessMonitor {
     var nonStiffSteps = 0
     private var sinceEstimate = 0
     private var evidence = 0
-    /// The last dominant direction (in tolerance-weighted coordinates), unit length; zero = none yet.
-    let direction: UnsafeMutablePointer<Double>
+    /// Whether the integrator's scratch holds the last dominant direction (see ``Integrator/spectralRadius()``).
     var haveDirection = false
 
-    init(dimension n: Int, active: Bool) {
+    init(active: Bool) {
         self.active = active
         onNonStiff = active
-        direction = .allocate(capacity: n)
-        direction.initialize(repeating: 0, count: n)
     }
 
     mutating func beginSegment() {
@@ -93,19 +90,15 @@ struct StiffnessMonitor {
 
 extension Integrator {
     /// An estimate of the spectral radius ρ of ∂f/∂y at the current time and state, by power
-    /// iteration on directional differences: with weights w_i = atol·s_i + rtol·s_i·|y_i|
+    /// iteration on directional differences: with weights w_i = ``SolverOptions/tolerance(_:_:)``
     /// (a tolerance unit per component, so that components in different units compare) and a unit
     /// direction u, z = W⁻¹ (f(y + W u) − f(y)) ≈ W⁻¹ J W u, whose eigenvalues are J's; ρ ≈ |z|, u ← z/|z|.
     /// Costs 1 + ``StiffnessMonitor/iterations`` RHS calls; 0 when an evaluation is not finite.
     func spectralRadius() -> Double {
-        let n = dimension, f0 = restartScratch, f1 = restartScratch + n, y1 = restartScratch + 2 * n
-        let u = monitor.direction
+        let n = dimension, f0 = scratch, f1 = scratch + n, y1 = scratch + 2 * n
+        let u = scratch + 3 * n  // the last dominant direction, kept between estimates
         guard box.evaluate(time, y, f0) else { return 0 }
-        @inline(__always) func weight(_ i: Int) -> Double {
-            let w = options.absoluteTolerance + options.relativeTolerance * Swift.abs(y[i])
-            if let s = options.toleranceScale { return w * s[i] }
-            return w
-        }
+        @inline(__always) func weight(_ i: Int) -> Double { options.tolerance(i, y[i]) }
         if !monitor.haveDirection {
             // Start from the direction of motion (or every component alike when at rest).
             var norm = 0.0

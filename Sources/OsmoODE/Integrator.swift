@@ -18,8 +18,9 @@ public final class Integrator<System: ODESystem> {
     /// With ``Stepper/auto``: rkck, used from each reset until the problem turns stiff.
     private let nonStiffDriver: GSLDriver?
     let y: UnsafeMutablePointer<Double>
-    /// f(t, y), f(t + δ, y + δf) and y + δf for ``restartStep()`` and ``spectralRadius()``.
-    let restartScratch: UnsafeMutablePointer<Double>
+    /// 4n values: f(t, y), f(t + δ, y + δf) and y + δf for ``restartStep()`` and ``spectralRadius()``,
+    /// and the dominant direction that ``spectralRadius()`` keeps between estimates.
+    let scratch: UnsafeMutablePointer<Double>
     /// The stiffness monitor of ``Stepper/auto`` (Integrator+Stiffness.swift).
     var monitor: StiffnessMonitor
     /// The options this integrator was built with.
@@ -73,21 +74,20 @@ public final class Integrator<System: ODESystem> {
         } else {
             nonStiffDriver = nil
         }
-        monitor = StiffnessMonitor(dimension: n, active: switching)
+        monitor = StiffnessMonitor(active: switching)
         dimension = n
         self.options = options
         time = t0
         h = options.initialStep
         y = .allocate(capacity: n)
         y.initialize(from: initialState, count: n)
-        restartScratch = .allocate(capacity: 3 * n)
-        restartScratch.initialize(repeating: 0, count: 3 * n)
+        scratch = .allocate(capacity: 4 * n)
+        scratch.initialize(repeating: 0, count: 4 * n)
     }
 
     deinit {
         y.deallocate()
-        restartScratch.deallocate()
-        monitor.direction.deallocate()
+        scratch.deallocate()
     }
 
     /// The system, with the inputs it has now. Setting it changes the right-hand side from
@@ -152,16 +152,14 @@ public final class Integrator<System: ODESystem> {
     /// refactorising each time (about 60 % of all Jacobians in a run with a drink every 2 h).
     /// Kept within [initialStep/100, the previous rule].
     func restartStep() -> Double {
-        let n = dimension, f0 = restartScratch, f1 = restartScratch + n, y1 = restartScratch + 2 * n
+        let n = dimension, f0 = scratch, f1 = scratch + n, y1 = scratch + 2 * n
         let d = options.initialStep
         guard box.evaluate(time, y, f0) else { return d }
         for i in 0..<n { y1[i] = y[i] + d * f0[i] }
         guard box.evaluate(time + d, y1, f1) else { return d }
         var worst = 0.0
         for i in 0..<n {
-            var tolerance = options.absoluteTolerance + options.relativeTolerance * Swift.abs(y[i])
-            if let s = options.toleranceScale { tolerance *= s[i] }
-            worst = Swift.max(worst, Swift.abs(f1[i] - f0[i]) / (d * tolerance))
+            worst = Swift.max(worst, Swift.abs(f1[i] - f0[i]) / (d * options.tolerance(i, y[i])))
         }
         guard worst > 0, worst.isFinite else { return worst > 0 ? d / 100 : .infinity }
         return Swift.max(1 / worst.squareRoot(), d / 100)
@@ -234,23 +232,21 @@ public final class Integrator<System: ODESystem> {
             self.h = h
             self.steps = steps
             if onNonStiff { monitor.stepTaken() }
-            if !onNonStiff && monitor.active && t < t1 && monitor.estimateDue() {
-                // On msbdf: are its steps no longer than rkck's stable step (h·ρ below the edge)?
-                // Then the problem is not stiff here any more, and rkck is the cheaper of the two.
+            if monitor.active && t < t1 && monitor.estimateDue() {
+                // Every few steps, with ρ estimated afresh. On rkck: is the step held down by
+                // stability (h·ρ at the edge of what rkck can take) rather than by accuracy? Twice in
+                // a row, with enough of the segment left to repay msbdf's restart, and the rest goes
+                // to msbdf. On msbdf: are its steps no longer than rkck's stable one? Then rkck is the
+                // cheaper of the two again.
                 let rho = spectralRadius()
-                if monitor.recordStiff(stepTimesRadius: h * rho) {
+                if onNonStiff {
+                    if monitor.record(stepTimesRadius: h * rho, stepsLeft: rho * (t1 - t) / StiffnessMonitor.edge) {
+                        switchToStiff()
+                    }
+                } else if monitor.recordStiff(stepTimesRadius: h * rho) {
                     switchToNonStiff(radius: rho)
-                    h = self.h
                 }
-            } else if onNonStiff && t < t1 && monitor.estimateDue() {
-                // Every few explicit steps: is the step held down by stability (h·ρ at the edge of
-                // what rkck can take) rather than by accuracy? Twice in a row, with enough of the
-                // segment left to repay msbdf's restart, and the rest of the segment goes to msbdf.
-                let rho = spectralRadius()
-                if monitor.record(stepTimesRadius: h * rho, stepsLeft: rho * (t1 - t) / StiffnessMonitor.edge) {
-                    switchToStiff()
-                    h = self.h
-                }
+                h = self.h
             }
             if !afterEachStep(tPrevious) { return status }
         }

@@ -23,6 +23,14 @@ public struct SolverOptions: Sendable, Equatable {
     /// `nil` (the default) means 1 for every component: GSL's standard control.
     public var toleranceScale: [Double]? = nil
 
+    /// The error allowed in component `i` at value `y`: `s_i·(absoluteTolerance + relativeTolerance·|y|)`.
+    @inlinable
+    public func tolerance(_ i: Int, _ y: Double) -> Double {
+        let w = absoluteTolerance + relativeTolerance * Swift.abs(y)
+        if let s = toleranceScale { return w * s[i] }
+        return w
+    }
+
     public init(
         stepper: Stepper = .msbdf,
         absoluteTolerance: Double = 1e-8,

@@ -16,7 +16,7 @@ extension ODESystem {
     @inlinable
     static var _rhsEntry: RHSEntry {
         { raw, t, y, dydt, n in
-            UnsafePointer(raw.assumingMemoryBound(to: Self.self)).pointee.derivatives(
+            raw.assumingMemoryBound(to: Self.self).pointee.derivatives(
                 t: t, y: UnsafeBufferPointer(start: y, count: n), dydt: UnsafeMutableBufferPointer(start: dydt, count: n))
         }
     }
