@@ -38,11 +38,16 @@ final class BodyConstants: Sendable {
     let gfrLogistic1: Double
     let avp0: Double               // pmol/L
     let avpHalf: Double            // pmol/L: AVP giving urine osmolality half-way between min and max
-    let urineSodium0: Double, urinePotassium0: Double, urineChloride0: Double, urineMagnesium0: Double  // mmol/h
-    let fractionalNa0: Double, fractionalCl0: Double, fractionalMg0: Double
+    let urineSodium0: Double, urinePotassium0: Double, urineMagnesium0: Double  // mmol/h
+    let fractionalNa0: Double, fractionalMg0: Double
+    /// Baseline urine HCO3 (filtered HCO3 above the threshold) and NH4+ excretion, mmol/h.
+    let urineBicarbonate0: Double, ammonium0: Double
+    /// HCO3 the cell and bone buffers take up per mmol/L of ECF HCO3 deficit at equilibrium, mmol per mmol/L.
+    let bufferCapacity: Double
+    /// Starting plasma pH.
+    let ph0: Double
     let potassiumFloor: Double     // mmol/h
     let ureaExcretion0: Double     // mOsm/h
-    let acidProduction: Double     // mmol/h
     let renalBaseGain: Double      // mmol/h per mmol/L
     let glucoseTurnover: Double    // mmol/h
 
@@ -51,7 +56,9 @@ final class BodyConstants: Sendable {
     let insensible0: Double, metabolicWater0: Double
     let thirst0: Double
     /// Baseline values of smoothed terms, subtracted so they are exactly zero at the start.
-    let glucoseSplay0: Double, volumeAVP0: Double
+    let glucoseSplay0: Double, volumeAVP0: Double, adrenalinePositive0: Double, lactatePositive0: Double
+    /// Resting lactate production, mmol/h, and clearance rate constant, 1/h.
+    let lactateProduction0: Double, lactateClearance0: Double
 
     init(patient: Patient, parameters p: ModelParameters) {
         self.p = p
@@ -101,28 +108,36 @@ final class BodyConstants: Sendable {
         // calibrated to the reference diet, so an override of the diet changes intake, not the kidney.
         let (refSodium, refPotassium, refMagnesium) =
             BodyConstants.diet(ModelParameters(), maintenanceLPerDay: maintenance, weightKg: w)
-        urineSodium0 = refSodium - basalStoolSodium
+        // Urine carries Na with the HCO3 filtered above the threshold; NH4+ pairs with the Cl that the
+        // urine carries beyond its Na + K, and the two together return the base the normal stool loses.
+        urineBicarbonate0 = gfr0 * Smooth.positive(p.plasmaBicarbonate - p.bicarbonateThreshold, width: 0.5)
+        urineSodium0 = refSodium - basalStoolSodium - urineBicarbonate0
+        ammonium0 = basalStoolSodium + basalStoolPotassium + urineBicarbonate0
+        bufferCapacity = max(p.baseBufferFactor - 1, 0) * ecf0
+        ph0 = BodyConstants.ph(hco3: p.plasmaBicarbonate, pco2: p.pco2)
         urinePotassium0 = refPotassium - basalStoolPotassium
-        urineChloride0 = refSodium + refPotassium
         urineMagnesium0 = refMagnesium
         fractionalNa0 = urineSodium0 / (gfr0 * p.plasmaSodium)
-        fractionalCl0 = urineChloride0 / (gfr0 * p.plasmaChloride)
         fractionalMg0 = urineMagnesium0 / (gfr0 * 0.7 * p.plasmaMagnesium)
         potassiumFloor = min(p.potassiumFloorPerDay * w075 / 24, 0.9 * urinePotassium0)
         ureaExcretion0 = p.ureaExcretionPerDay * w075 / 24
-        acidProduction = p.acidProductionPerKgDay * w / 24
         renalBaseGain = p.renalBaseGainPerKg * w
         glucoseTurnover = p.glucoseTurnoverPerKg * w
 
         let posm0 = tonicity0 + p.plasmaUrea
         avp0 = Smooth.minimum(BodyConstants.avpOsmotic(posm: posm0, p), p.adhMax, width: 1)
         let urineFlow0 = dietWater + metabolicWater0 - insensible0 - basalStoolWater
-        let osmExcretion0 = p.osmoticCoefficient * 2 * (urineSodium0 + urinePotassium0) + ureaExcretion0 + urineMagnesium0
+        let osmExcretion0 = p.osmoticCoefficient * 2 * (urineSodium0 + urineBicarbonate0 + urinePotassium0 + ammonium0)
+            + ureaExcretion0 + urineMagnesium0
         let urineOsm0 = osmExcretion0 / max(urineFlow0, 1e-9)
         // Uosm = min + (max − min)·AVP²/(AVP² + K²), solved for K at the steady state.
         let r = min(max((urineOsm0 - p.urineOsmMin) / (p.urineOsmMax - p.urineOsmMin), 0.01), 0.99)
         avpHalf = avp0 * (1 / r - 1).squareRoot()
         glucoseSplay0 = Smooth.positive(p.plasmaGlucose - p.glucoseThreshold, width: 1)
+        adrenalinePositive0 = Smooth.positive(-p.adrenalineVolumeThreshold, width: 0.02)
+        lactatePositive0 = Smooth.positive(p.lactateHypoperfusionThreshold - 1, width: 0.02)
+        lactateProduction0 = p.lactateProductionPerKg * w
+        lactateClearance0 = lactateProduction0 / (p.plasmaLactate * ecf0)
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
             + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)
@@ -135,6 +150,43 @@ final class BodyConstants: Sendable {
     {
         (m * 10 * p.dietSodiumPer100mL / 24, m * 10 * p.dietPotassiumPer100mL / 24,
          p.dietMagnesiumPerKgDay * w * p.dietMagnesiumAbsorbed / 24)
+    }
+
+    /// Henderson–Hasselbalch: pH = 6.1 + log10([HCO3] / (0.0307 · pCO2)), HCO3 in mmol/L, pCO2 in mmHg.
+    @inline(__always)
+    static func ph(hco3: Double, pco2: Double) -> Double {
+        6.1 + log10(max(hco3, 0.1) / (0.0307 * max(pco2, 1)))
+    }
+
+    /// Arterial pCO2 after respiratory compensation, mmHg: the start value plus 1.2 mmHg per mmol/L of HCO3
+    /// below the start (Winter's relation) and 0.7 above (a smooth corner 1 mmol/L wide), never below 10.
+    @inline(__always)
+    static func pco2(hco3: Double, _ p: ModelParameters) -> Double {
+        let d = hco3 - p.plasmaBicarbonate
+        let bend = Smooth.positive(d, width: 1) - Smooth.positive(0, width: 1)
+        let raw = p.pco2 + p.pco2AcidosisSlope * d + (p.pco2AlkalosisSlope - p.pco2AcidosisSlope) * bend
+        return Smooth.maximum(raw, 10, width: 1)
+    }
+
+    /// Harmonic-mean concentration 2ab/(a + b) of an ion on the two sides of the gut wall (0 when either side lacks it).
+    @inline(__always)
+    static func harmonic(_ a: Double, _ b: Double) -> Double { a + b > 0 ? 2 * a * b / (a + b) : 0 }
+
+    /// An electroneutral fluid loss from the ECF (secretion, prescribed stool), per hour: `water` L/h
+    /// of `s`, each ion scaled by the ECF's own level relative to normal (Na, K, Mg; the base by HCO3),
+    /// the base (Na + K − Cl of `s`) never more than the cations, and Cl what balances the charge.
+    @inline(__always)
+    static func electroneutralLoss(water jw: Double, _ s: StoolComposition, naRel: Double, kRel: Double,
+                                   hco3Rel: Double, mgRel: Double) -> Mix {
+        var m = Mix()
+        m.water = jw
+        m.sodium = jw * s.sodium * naRel
+        m.potassium = jw * s.potassium * kRel
+        let cations = m.sodium + m.potassium
+        m.bicarbonate = min(jw * s.base * hco3Rel, cations)
+        m.chloride = cations - m.bicarbonate
+        m.magnesium = jw * s.magnesium * mgRel
+        return m
     }
 
     /// Landis–Pappenheimer: oncotic pressure (mmHg) of protein at `c` g/dL.

@@ -48,6 +48,11 @@ public struct Fluid: Sendable, Equatable, Hashable {
         sodium + potassium + chloride + bicarbonate + citrate + magnesium + glucose + fructose
     }
 
+    /// The anions a label does not list, mmol/L: Na + K − Cl − HCO3 − 3 × citrate (a solution is
+    /// electroneutral; Mg and Ca move with their own counter-ions). Positive: organic anions (malate,
+    /// lactate, phosphate…) that are absorbed and metabolised to HCO3 like citrate; negative: acid (H+).
+    public var unlistedAnion: Double { sodium + potassium - chloride - bicarbonate - 3 * citrate }
+
     /// Every component, for validation: (field name, value in mmol/L).
     public var components: [(String, Double)] {
         [("sodium", sodium), ("potassium", potassium), ("chloride", chloride), ("bicarbonate", bicarbonate),

@@ -64,7 +64,8 @@ public struct FluidModel: ODESystem, Sendable {
         y[S.ecfSodium] = p.plasmaSodium * c.ecf0
         y[S.ecfPotassium] = p.plasmaPotassium * c.ecf0
         y[S.ecfChloride] = p.plasmaChloride * c.ecf0
-        y[S.ecfBase] = p.plasmaBicarbonate * c.ecf0 * p.baseBufferFactor
+        y[S.ecfBase] = p.plasmaBicarbonate * c.ecf0
+        y[S.ecfLactate] = p.plasmaLactate * c.ecf0
         y[S.ecfMagnesium] = p.plasmaMagnesium * c.ecf0
         y[S.ecfGlucose] = p.plasmaGlucose * c.ecf0
         y[S.cellSodium] = p.cellSodium * c.cell0
@@ -97,12 +98,16 @@ public struct FluidModel: ODESystem, Sendable {
         dydt[S.cellVolume] = f.cellWater
         let out = f.secretion + f.prescribedStool + f.basalStool
         dydt[S.ecfSodium] = f.gutAbsorb.sodium + f.colonAbsorb.sodium + iv.sodium + f.dietNa - f.urineNa - out.sodium
-            - f.cellSodiumIn
+            - f.cellSodiumIn + f.bufferFlux
         dydt[S.ecfPotassium] = f.gutAbsorb.potassium + f.colonAbsorb.potassium + iv.potassium + f.dietK - f.urineK
             - out.potassium - f.pumpK + f.leakK
         dydt[S.ecfChloride] = f.gutAbsorb.chloride + f.colonAbsorb.chloride + iv.chloride + f.dietCl - f.urineCl - out.chloride
+        // Electroneutral by construction: every flux below carries as much anion charge as cation
+        // charge (Mg moves with its own counter-ions), so Na + K − Cl − HCO3 of the ECF is conserved.
         dydt[S.ecfBase] = f.gutAbsorb.bicarbonate + 3 * f.gutAbsorb.citrate + f.colonAbsorb.bicarbonate + iv.baseEquivalents
-            + f.renalBase - c.acidProduction - out.bicarbonate + f.cellProtonIn
+            + f.renalBase - out.bicarbonate + f.cellProtonIn + f.bufferFlux - f.lactateProduction + f.lactateClearance
+        dydt[S.ecfLactate] = f.lactateProduction - f.lactateClearance
+        dydt[S.bufferProton] = f.bufferFlux
         dydt[S.ecfMagnesium] = f.gutAbsorb.magnesium + iv.magnesium + f.dietMg + f.magnesiumExchange - f.urineMg - out.magnesium
         dydt[S.ecfGlucose] = f.gutAbsorb.glucose + iv.glucose + f.glucoseProduction - f.glucoseUptake - f.urineGlucose
         dydt[S.cellSodium] = f.cellSodiumIn
@@ -120,6 +125,7 @@ public struct FluidModel: ODESystem, Sendable {
         if mechanisms.renalRegulation {
             dydt[S.vasopressin] = (f.avpTarget - y[S.vasopressin]) / c.p.adhTimeConstantH
             dydt[S.aldosterone] = (f.aldosteroneTarget - y[S.aldosterone]) / c.p.aldosteroneTimeConstantH
+            dydt[S.ammoniumExtra] = (f.ammoniumTarget - y[S.ammoniumExtra]) / c.p.ammoniumAdaptationTimeH
         }
 
         dydt[S.cumOral] = f.oralIn.water + f.dietWater
@@ -132,5 +138,9 @@ public struct FluidModel: ODESystem, Sendable {
         dydt[S.cumSodiumOut] = f.stool.sodium + f.urineNa
         dydt[S.cumPotassiumIn] = f.oralIn.potassium + f.dietK + iv.potassium
         dydt[S.cumPotassiumOut] = f.stool.potassium + f.urineK
+        dydt[S.cumChlorideIn] = f.oralIn.chloride + f.dietCl + iv.chloride
+        dydt[S.cumChlorideOut] = f.stool.chloride + f.urineCl
+        dydt[S.cumBaseIn] = f.oralIn.baseEquivalents + iv.baseEquivalents + f.urineAmmonium
+        dydt[S.cumBaseOut] = f.stool.baseEquivalents + f.urineBicarbonate
     }
 }

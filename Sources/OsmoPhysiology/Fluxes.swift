@@ -24,8 +24,18 @@ struct Fluxes {
     var basalStool = Mix()       // normal faecal losses, from plasma
     var prescribedStool = Mix()  // prescribed (teaching) stool, from the interstitium
     var urineWater = 0.0, urineNa = 0.0, urineK = 0.0, urineCl = 0.0, urineMg = 0.0, urineGlucose = 0.0
+    var urineBicarbonate = 0.0, urineAmmonium = 0.0
     var urineOsm = 0.0, gfr = 0.0
-    var renalBase = 0.0          // net renal base regeneration
+    var renalBase = 0.0          // net renal base to the ECF: NH4+ excreted (new HCO3) − HCO3 excreted
+    var ammoniumTarget = 0.0     // mmol/h above baseline the adapted kidney would excrete
+    // Acid–base and K shifts
+    var ph = 7.4, pco2 = 40.0
+    var bufferFlux = 0.0         // H+ ECF → cell and bone buffers (HCO3 and Na+ into the ECF), mmol/h
+    var insulinRel = 1.0, adrenaline = 0.0
+    var lactate = 0.0, lactateProduction = 0.0, lactateClearance = 0.0  // mmol/L, mmol/h (lactic acid made; lactate burned)
+    /// Transepithelial potential of the small intestine times the wetted fraction, dimensionless (F·Δφ/RT):
+    /// set so that the gut's transport carries no net current.
+    var gutPotential = 0.0
     var insensible = 0.0, metabolicWater = 0.0
     var dietWater = 0.0, dietNa = 0.0, dietK = 0.0, dietCl = 0.0, dietMg = 0.0
     var pumpK = 0.0, leakK = 0.0, cellSodiumIn = 0.0
@@ -53,7 +63,7 @@ extension FluidModel {
         let vp = max(y[S.plasmaVolume], tiny), vi = max(y[S.interstitialVolume], tiny), vc = max(y[S.cellVolume], tiny)
         let ve = vp + vi
         let na = y[S.ecfSodium] / ve, k = y[S.ecfPotassium] / ve, cl = y[S.ecfChloride] / ve
-        let hco3 = y[S.ecfBase] / (ve * c.p.baseBufferFactor)
+        let hco3 = y[S.ecfBase] / ve
         let mg = y[S.ecfMagnesium] / ve, glu = y[S.ecfGlucose] / ve
         let naCell = y[S.cellSodium] / vc, kCell = y[S.cellPotassium] / vc
         let phi = c.p.osmoticCoefficient
@@ -74,10 +84,37 @@ extension FluidModel {
         f.load = mechanisms.illness ? illness.load(t) : 0
         f.temperature = temperature(at: t)
 
-        // Cells: osmotic water, Na/K pump and leaks
+        // Acid–base: respiratory compensation sets pCO2 from HCO3 (Winter), pH by Henderson–Hasselbalch.
+        f.pco2 = BodyConstants.pco2(hco3: hco3, c.p)
+        f.ph = BodyConstants.ph(hco3: hco3, pco2: f.pco2)
+        // Lactic acid: made at rest and burned at the same rate; hypoperfusion (low plasma volume) makes
+        // more and clears less. Each lactic acid made spends a HCO3; each lactate burned returns one.
+        f.lactate = y[S.ecfLactate] / ve
+        f.lactateProduction = c.lactateProduction0
+            * (1 + c.p.lactateHypoperfusionGain * (Smooth.positive(c.p.lactateHypoperfusionThreshold - plasmaFraction, width: 0.02)
+                - c.lactatePositive0))
+        f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0) * min(plasmaFraction, 1)
+        // The K shift follows the mineral part of the acidaemia: organic acids (lactate) enter cells with
+        // their H+ and move little K (PHYSIOLOGY-2 §3a).
+        let mineralHCO3 = hco3 + f.lactate - c.p.plasmaLactate
+        let mineralPH = BodyConstants.ph(hco3: mineralHCO3, pco2: BodyConstants.pco2(hco3: mineralHCO3, c.p))
+        // Cell and bone buffers take up H+ (releasing Na+) as the ECF HCO3 falls, over buffer_time_h.
+        f.bufferFlux = (c.bufferCapacity * (c.p.plasmaBicarbonate - hco3) - y[S.bufferProton]) / c.p.bufferTimeH
+
+        // Cells: osmotic water, Na/K pump and leaks. Insulin (from plasma glucose) and β2-adrenergic
+        // stimulation speed the pump; acidaemia raises the K leak (K shifts, PHYSIOLOGY-2 §3).
         f.cellWater = c.cellWaterPermeability * (f.cellTonicity - f.tonicity)
-        f.pumpK = c.pumpMax * BodyConstants.pumpSaturation(ecfK: k, kmK: c.p.pumpKmPotassium)
-        f.leakK = c.potassiumLeak * kCell
+        let gRel = max(glu, 0) / c.p.plasmaGlucose
+        f.insulinRel = power(gRel, c.p.insulinGlucoseExponent)
+        let insulinRise = Smooth.positive(f.insulinRel - 1, width: 0.05) - Smooth.positive(0, width: 0.05)
+        let insulinEffect = c.p.insulinPumpGain * insulinRise / (insulinRise + c.p.insulinHalfEffect)
+        let plasmaLoss = Smooth.positive(1 - plasmaFraction - c.p.adrenalineVolumeThreshold, width: 0.02)
+            - c.adrenalinePositive0
+        let adrenalineRise = c.p.adrenalineVolumeGain * plasmaLoss
+        f.adrenaline = c.p.adrenalineBasal + adrenalineRise
+        let beta2Effect = c.p.beta2PumpGain * adrenalineRise / (adrenalineRise + c.p.beta2HalfEffect)
+        f.pumpK = c.pumpMax * BodyConstants.pumpSaturation(ecfK: k, kmK: c.p.pumpKmPotassium) * (1 + insulinEffect + beta2Effect)
+        f.leakK = c.potassiumLeak * kCell * exp(min(c.p.acidosisLeakGain * (c.ph0 - mineralPH), 5))
 
         // Starling: plasma → interstitium, zero at the starting state
         let protPlasma = c.p.plasmaProtein * c.plasma0 / vp
@@ -105,11 +142,11 @@ extension FluidModel {
         let fever = max(0, f.temperature - 37)
         f.insensible = m.insensibleLoss ? c.insensible0 * (1 + c.p.insensibleFeverGain * fever) * plasmaSupply : 0
         f.metabolicWater = c.metabolicWater0 * (1 + 0.12 * fever)
-        // Cells hold their Na concentration (the pump extrudes what leaks in): Na moves with cell water.
-        // Cells keep their Na concentration as they swell or shrink, and K that leaves them is
-        // replaced by Na (fraction cell_k_na_exchange) and H+ (the rest), as in K depletion.
+        // K that leaves cells is replaced by Na (fraction cell_k_na_exchange) and H+ (the rest, which
+        // leaves a HCO3 in the ECF), as in K depletion; K that enters takes the same ions out. Every
+        // exchange is one charge for one charge.
         let kOut = f.leakK - f.pumpK
-        f.cellSodiumIn = c.p.cellSodium * f.cellWater + c.p.cellPotassiumSodiumExchange * kOut
+        f.cellSodiumIn = c.p.cellPotassiumSodiumExchange * kOut
         f.cellProtonIn = (1 - c.p.cellPotassiumSodiumExchange) * kOut
 
         // Kidney
@@ -119,19 +156,33 @@ extension FluidModel {
         let gfrFactor = renal ? BodyConstants.logistic(plasmaFraction, half: c.p.gfrHalfVolume, width: c.p.gfrVolumeWidth) / c.gfrLogistic1 : 1
         f.gfr = c.gfr0 * gfrFactor
         let volumeNatriuresis = renal ? power(ecfFraction, c.p.natriuresisVolumeExponent) * power(aldo, -c.p.aldosteroneSodiumExponent) : 1
-        f.urineNa = f.gfr * na * c.fractionalNa0 * volumeNatriuresis
-        f.urineCl = f.gfr * cl * c.fractionalCl0 * volumeNatriuresis
+        // The urine needs anions for its cations: as the plasma Cl runs out, the kidney keeps Na, K and NH4+
+        // (Cl-responsive retention, as after vomiting), so it never excretes Cl it does not have.
+        let clAvailable = max(cl, 0) / (max(cl, 0) + 5) * (c.p.plasmaChloride + 5) / c.p.plasmaChloride
+        let naFiltered = f.gfr * na * c.fractionalNa0 * volumeNatriuresis * clAvailable
+        // Filtered HCO3 above the renal threshold is excreted, with Na.
+        f.urineBicarbonate = f.gfr * Smooth.positive(hco3 - c.p.bicarbonateThreshold, width: 0.5)
+        f.urineNa = naFiltered + f.urineBicarbonate
         let kRel = max(k, 0) / c.p.plasmaPotassium
-        f.urineK = (c.potassiumFloor + (c.urinePotassium0 - c.potassiumFloor) * power(kRel, c.p.potassiumExcretionExponent) * aldo) * gfrFactor
+        f.urineK = (c.potassiumFloor + (c.urinePotassium0 - c.potassiumFloor) * power(kRel, c.p.potassiumExcretionExponent) * aldo)
+            * gfrFactor * clAvailable
+        // NH4+ (each one a new HCO3 for the ECF) rises over days with an HCO3 deficit; the urine is
+        // electroneutral, so its Cl is what balances Na + K + NH4+ beyond the HCO3 (urine anion gap).
+        let extra = renal ? y[S.ammoniumExtra] : 0
+        f.urineAmmonium = max(c.ammonium0 * gfrFactor + extra, 0) * clAvailable
+        f.ammoniumTarget = c.renalBaseGain * gfrFactor
+            * (Smooth.positive(c.p.plasmaBicarbonate - hco3, width: 0.5) - Smooth.positive(0, width: 0.5))
+        f.urineCl = naFiltered + f.urineK + f.urineAmmonium
         let mgRel = max(mg, 0) / c.p.plasmaMagnesium
         f.urineMg = f.gfr * 0.7 * mg * c.fractionalMg0 * power(mgRel, c.p.magnesiumExcretionExponent)
         // Renal glucose threshold with "splay" (a rounded corner 1 mmol/L wide).
         f.urineGlucose = f.gfr * Smooth.positive(glu - c.p.glucoseThreshold, width: 1) - f.gfr * c.glucoseSplay0
         let a2 = avp * avp
         f.urineOsm = c.p.urineOsmMin + (c.p.urineOsmMax - c.p.urineOsmMin) * a2 / (a2 + c.avpHalf * c.avpHalf)
-        let osmExcretion = phi * 2 * (f.urineNa + f.urineK) + c.ureaExcretion0 * gfrFactor + f.urineGlucose + f.urineMg
+        let osmExcretion = phi * 2 * (f.urineNa + f.urineK + f.urineAmmonium) + c.ureaExcretion0 * gfrFactor
+            + f.urineGlucose + f.urineMg
         f.urineWater = min(osmExcretion / f.urineOsm, 0.25 * f.gfr)
-        f.renalBase = c.acidProduction + c.renalBaseGain * (c.p.plasmaBicarbonate - hco3)
+        f.renalBase = f.urineAmmonium - f.urineBicarbonate
         // Hormone targets
         // Hypovolaemic AVP rises exponentially below the threshold, saturating at adh_max.
         let volumeAVP = exp(min(Smooth.positive(c.p.adhVolumeThreshold - plasmaFraction, width: 0.01) / c.p.adhVolumeScale, 30))
@@ -164,33 +215,55 @@ extension FluidModel {
         // The saturable carriers see concentrations floored at 0: a nearly empty lumen (tens of nL)
         // can be overshot slightly below zero by a long implicit step, and c/(Km + c) has a pole at
         // c = −Km that would turn that overshoot into a runaway.
-        let naS = max(naL, 0), clS = max(clL, 0), gluS = max(gluL, 0), fruS = max(fruL, 0)
+        let naS = max(naL, 0), kS = max(kL, 0), clS = max(clL, 0), hco3S = max(hco3L, 0)
+        let gluS = max(gluL, 0), fruS = max(fruL, 0)
         let sglt = c.p.sglt1VmaxPerKg * w * gluS / (c.p.sglt1KmGlucose + gluS) * naS / (c.p.sglt1KmSodium + naS)
         // NHE3 electroneutral NaCl absorption, inhibited by secretory illness
         let nhe = c.p.nheVmaxPerKg * w * (1 - illness.nheInhibition * min(f.load, 1)) * naS / (c.p.nheKmSodium + naS)
             * clS / (c.p.nheKmSodium + clS)
+        let citrateAbsorbed = c.p.citrateAbsorptionRate * lumen.citrate
+        // Paracellular electrodiffusion (linearised Goldman–Hodgkin–Katz): J_i = κ·P_i·(c_L − c_P) + z_i·P_i·h_i·X,
+        // h_i the harmonic mean of the lumen and plasma concentrations (zero for an ion the lumen lacks),
+        // X = κ·F·Δφ/RT the transepithelial potential. X is set so that the transport carries no net
+        // current: the charge SGLT1 (2 Na+ per glucose) and citrate absorption (3− each) move is carried
+        // back by Na+ and K+ leaking into the lumen and by Cl− and HCO3− following into the blood.
+        let pNa = contact * c.p.gutSodiumPermeabilityPerKg * w, pK = contact * c.p.gutPotassiumPermeabilityPerKg * w
+        let pCl = contact * c.p.gutChloridePermeabilityPerKg * w, pB = contact * c.p.gutBicarbonatePermeabilityPerKg * w
+        let dNa = naL - na, dK = kL - k, dCl = clL - cl, dB = hco3L - hco3
+        let hNa = c.p.gutSodiumPermeabilityPerKg * w * BodyConstants.harmonic(naS, na)
+        let hK = c.p.gutPotassiumPermeabilityPerKg * w * BodyConstants.harmonic(kS, k)
+        let hCl = c.p.gutChloridePermeabilityPerKg * w * BodyConstants.harmonic(clS, cl)
+        let hB = c.p.gutBicarbonatePermeabilityPerKg * w * BodyConstants.harmonic(hco3S, max(hco3, 0))
+        let activeCurrent = c.p.sglt1SodiumPerGlucose * sglt - 3 * citrateAbsorbed
+        let diffusionCurrent = pNa * dNa + pK * dK - pCl * dCl - pB * dB
+        let x = -(activeCurrent + diffusionCurrent) / (hNa + hK + hCl + hB + 1e-12)
+        f.gutPotential = x
         var a = Mix()
-        a.sodium = c.p.sglt1SodiumPerGlucose * sglt + nhe + contact * c.p.gutSodiumPermeabilityPerKg * w * (naL - na)
-        a.potassium = contact * c.p.gutPotassiumPermeabilityPerKg * w * (kL - k)
-        a.chloride = nhe + contact * c.p.gutChloridePermeabilityPerKg * w * (clL - cl)
-        a.bicarbonate = contact * c.p.gutBicarbonatePermeabilityPerKg * w * (hco3L - hco3)
-        a.citrate = c.p.citrateAbsorptionRate * lumen.citrate
+        a.sodium = c.p.sglt1SodiumPerGlucose * sglt + nhe + pNa * dNa + hNa * x
+        a.potassium = pK * dK + hK * x
+        a.chloride = nhe + pCl * dCl - hCl * x
+        a.bicarbonate = pB * dB - hB * x
+        a.citrate = citrateAbsorbed
         a.magnesium = c.p.magnesiumAbsorptionRate * lumen.magnesium
         a.glucose = sglt + c.p.glucosePassiveRate * lumen.glucose
-        a.fructose = c.p.fructoseVmaxPerKg * w * fruS / (c.p.fructoseKm + fruS)
+        // Fructose: GLUT5 (low capacity) plus apical GLUT2 recruited by lumen glucose (why sucrose and
+        // glucose–fructose drinks are absorbed and fructose alone is not; PHYSIOLOGY-2 §4b).
+        let glut2 = c.p.glut2FructoseVmaxPerKg * w * gluS / (c.p.glut2GlucoseKm + gluS)
+        a.fructose = (c.p.fructoseVmaxPerKg * w + glut2) * fruS / (c.p.fructoseKm + fruS)
         a.water = contact * (c.p.gutWaterPermeabilityPerKg * w * (f.tonicity - osmL) + c.p.sglt1WaterPerGlucose / 1000 * sglt)
         f.gutAbsorb = a
 
-        // Secretion (ECF → lumen), composition scaled by how much of each ion the ECF still has
+        // Secretion (ECF → lumen), composition scaled by how much of each ion the ECF still has; the
+        // base is what balances the cations (Na + K − Cl), and it falls with the plasma HCO3, Cl taking its place.
+        let hco3Rel = max(hco3, 0) / c.p.plasmaBicarbonate
         if illness.active && f.load > 0 {
-            let jw = illness.secretionPeak * f.load * secretionSupply
-            let s = illness.stool
-            f.secretion.water = jw
-            f.secretion.sodium = jw * s.sodium * na / c.p.plasmaSodium
-            f.secretion.potassium = jw * s.potassium * kRel
-            f.secretion.chloride = jw * s.chloride * cl / c.p.plasmaChloride
-            f.secretion.bicarbonate = jw * s.bicarbonate * hco3 / c.p.plasmaBicarbonate
-            f.secretion.magnesium = jw * s.magnesium * mgRel
+            // Secretion needs mucosal blood flow: splanchnic vasoconstriction in hypovolaemia slows it
+            // (half-rate at secretion_perfusion_half of the normal plasma volume), and it resumes on rehydration.
+            let h4 = power(c.p.secretionPerfusionHalf, 4)
+            let perfusion = p2 * p2 / (p2 * p2 + h4) * (1 + h4)
+            let jw = illness.secretionPeak * f.load * secretionSupply * perfusion
+            f.secretion = BodyConstants.electroneutralLoss(
+                water: jw, illness.stool, naRel: na / c.p.plasmaSodium, kRel: kRel, hco3Rel: hco3Rel, mgRel: mgRel)
             f.secretionUnmeasured = jw * illness.unmeasuredOsmoles
         }
 
@@ -207,31 +280,34 @@ extension FluidModel {
         var r = Smooth.minimum(c.p.colonMaxFraction, capacityFraction, width: 0.01)
         r = Smooth.minimum(r, 1 - nonAbsorbableConc / f.tonicity, width: 0.01)
         r = Smooth.positive(r, width: 0.01)
-        let qAbs = q * r
+        // The colon absorbs salt, not charge: cations at the fraction r (or less, if the inflow lacks the
+        // anions to go with them), Cl and HCO3 in proportion to carry the same charge.
+        let tr = f.transit
+        let cations = max(tr.sodium, 0) + max(tr.potassium, 0), anions = max(tr.chloride, 0) + max(tr.bicarbonate, 0)
+        let rc = Smooth.minimum(r, anions / max(cations, 1e-12), width: 0.01)
+        let ra = rc * cations / max(anions, 1e-12)
         var col = Mix()
-        col.water = qAbs
-        col.sodium = r * f.transit.sodium
-        col.potassium = r * f.transit.potassium
-        col.chloride = r * f.transit.chloride
-        col.bicarbonate = r * f.transit.bicarbonate
+        col.water = q * r
+        col.sodium = rc * max(tr.sodium, 0)
+        col.potassium = rc * max(tr.potassium, 0)
+        col.chloride = ra * max(tr.chloride, 0)
+        col.bicarbonate = ra * max(tr.bicarbonate, 0)
         f.colonAbsorb = col
 
-        // Prescribed stool (teaching): straight from the ECF
+        // Prescribed stool (teaching): straight from the ECF, electroneutral like the secretion
         var presc = Mix()
         if m.illness && inputs.prescribedStoolRate > 0 {
-            let jw = inputs.prescribedStoolRate * secretionSupply
-            let s = inputs.prescribedStool
-            presc.water = jw
-            presc.sodium = jw * s.sodium * na / c.p.plasmaSodium
-            presc.potassium = jw * s.potassium * kRel
-            presc.chloride = jw * s.chloride * cl / c.p.plasmaChloride
-            presc.bicarbonate = jw * s.bicarbonate * hco3 / c.p.plasmaBicarbonate
-            presc.magnesium = jw * s.magnesium * mgRel
+            presc = BodyConstants.electroneutralLoss(
+                water: inputs.prescribedStoolRate * secretionSupply, inputs.prescribedStool,
+                naRel: na / c.p.plasmaSodium, kRel: kRel, hco3Rel: hco3Rel, mgRel: mgRel)
         }
+        // Normal faecal Na and K leave with organic anions (lost base), as in formed stool.
         var basal = Mix()
         basal.water = c.basalStoolWater * plasmaSupply
         basal.sodium = c.basalStoolSodium * na / c.p.plasmaSodium
         basal.potassium = c.basalStoolPotassium * kRel
+        basal.bicarbonate = min((basal.sodium + basal.potassium) * hco3Rel, basal.sodium + basal.potassium)
+        basal.chloride = basal.sodium + basal.potassium - basal.bicarbonate
         let stool = f.transit + col * -1 + presc + basal
         f.stool = stool
         f.basalStool = basal
@@ -243,10 +319,16 @@ extension FluidModel {
         // the diarrhoea they replace would feed back without limit).
         let looseStool = max(0, stool.water - basal.water)
         var demand = inputs.perStool.water * looseStool
-        var adLibRate = 0.0
-        if inputs.adLib != nil, m.thirst {
-            adLibRate = c.p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0)
-            demand += adLibRate
+        // A conscious, thirsty person drinks: thirst-driven drinking goes to the arm's ad-lib drink if it
+        // has one, else to water as part of the usual intake (thirst_water_intake; 0 turns it off).
+        var adLibRate = 0.0, thirstWater = 0.0
+        if m.thirst {
+            let thirstDrink = c.p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0)
+            // Drinking water for thirst stops as the plasma turns dilute (osmotic satiety): the volume part
+            // of thirst alone does not make a hyponatraemic person go on drinking water.
+            let satiety = BodyConstants.logistic(f.posm, half: c.p.thirstThreshold - 5, width: 2)
+            if inputs.adLib != nil { adLibRate = thirstDrink } else { thirstWater = thirstDrink * c.p.thirstWaterIntake * satiety }
+            demand += adLibRate + thirstWater
         }
         var oral = inputs.oral
         if demand > 0 {
@@ -257,7 +339,8 @@ extension FluidModel {
             let scale = 1 / pow(1 + q4 * q4, 0.125)
             oral = oral + inputs.perStool * (looseStool * scale)
             if let drink = inputs.adLib { oral = oral + drink * (adLibRate * scale) }
-            f.adLibWater = adLibRate * scale
+            oral.water += thirstWater * scale
+            f.adLibWater = (adLibRate + thirstWater) * scale
         }
         f.oralIn = oral
         return f

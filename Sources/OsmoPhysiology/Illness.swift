@@ -9,6 +9,11 @@ public struct StoolComposition: Sendable, Equatable {
     public var bicarbonate: Double
     public var magnesium: Double
 
+    /// Base equivalents per litre that make the fluid electroneutral, mmol/L: Na + K − Cl (never below 0).
+    /// Watery stool carries its base as HCO3 and as the organic anions (short-chain fatty acids) that
+    /// colonic fermentation makes from it; both are lost base (Mg moves with its own counter-ions).
+    public var base: Double { max(0, sodium + potassium - chloride) }
+
     public init(sodium: Double, potassium: Double, chloride: Double, bicarbonate: Double, magnesium: Double = 1) {
         self.sodium = sodium
         self.potassium = potassium

@@ -27,7 +27,8 @@ struct IllnessDriver: Sendable {
         secretionPeak = pathogen.peakSecretionMLPerKgH * weightKg / 1000
         stool = pathogen.stool
         let s = pathogen.stool
-        let measured = phi * (s.sodium + s.potassium + s.chloride + s.bicarbonate) + s.magnesium
+        // The secretion is electroneutral: its base (HCO3 and the organic anions made from it) is Na + K − Cl.
+        let measured = phi * (s.sodium + s.potassium + s.chloride + s.base) + s.magnesium
         unmeasuredOsmoles = max(0, tonicity - measured)
         nheInhibition = pathogen.nheInhibition
         inflammatoryPotency = pathogen.inflammatoryPotency

@@ -18,7 +18,8 @@ public struct Mix: Sendable, Equatable {
         sodium = fluid.sodium * v
         potassium = fluid.potassium * v
         chloride = fluid.chloride * v
-        bicarbonate = fluid.bicarbonate * v
+        // The base slot carries HCO3 and the unlisted anions that balance the label's charge.
+        bicarbonate = (fluid.bicarbonate + fluid.unlistedAnion) * v
         citrate = fluid.citrate * v
         magnesium = fluid.magnesium * v
         glucose = fluid.glucose * v

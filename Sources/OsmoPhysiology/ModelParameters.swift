@@ -38,10 +38,10 @@ public struct ModelParameters: Sendable, Equatable {
     public var sglt1WaterPerGlucose = 4.75           // mL per mmol glucose (264 H2O per cycle, Zeuthen 2001)
     public var nheVmaxPerKg = 1.0                    // mmol Na/h/kg electroneutral NaCl absorption
     public var nheKmSodium = 40.0                    // mmol/L
-    public var gutSodiumPermeabilityPerKg = 0.001     // L/h/kg paracellular
-    public var gutPotassiumPermeabilityPerKg = 0.001  // L/h/kg
-    public var gutChloridePermeabilityPerKg = 0.001   // L/h/kg
-    public var gutBicarbonatePermeabilityPerKg = 0.001 // L/h/kg
+    public var gutSodiumPermeabilityPerKg = 0.02      // L/h/kg paracellular (leaky, cation-selective jejunum)
+    public var gutPotassiumPermeabilityPerKg = 0.02   // L/h/kg
+    public var gutChloridePermeabilityPerKg = 0.01    // L/h/kg
+    public var gutBicarbonatePermeabilityPerKg = 0.005 // L/h/kg
     public var gutWaterPermeabilityPerKg = 5.7e-5    // L/h per mOsm/kg per kg
     public var fructoseVmaxPerKg = 0.6               // mmol/h/kg (GLUT5)
     public var fructoseKm = 20.0                     // mmol/L
@@ -79,8 +79,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var potassiumExcretionExponent = 4.0      // (K/K0)^n
     public var glucoseThreshold = 10.0               // mmol/L renal threshold
     public var magnesiumExcretionExponent = 4.0      // FE_Mg ∝ (Mg/Mg0)^n
-    public var acidProductionPerKgDay = 1.0          // mmol/kg/day
-    public var renalBaseGainPerKg = 0.03             // mmol/h per mmol/L per kg
+    public var renalBaseGainPerKg = 0.012            // mmol/h NH4+ per mmol/L HCO3 deficit per kg, adapted
     // MARK: Other flows
     public var insensibleCoefficient = 286.6         // mL/day × (w/kg)^0.2415: 500 at 10 kg, 800 at 70 kg
     public var insensibleFeverGain = 0.13            // fraction per °C above 37
@@ -96,6 +95,32 @@ public struct ModelParameters: Sendable, Equatable {
     public var thirstVolumeGain = 40.0               // VAS units per unit plasma-volume fraction lost
     public var thirstDrinkRatePerKg = 0.0015         // L/h/kg per VAS unit
     public var maxDrinkRatePerKg = 20.0              // mL/kg/h: most a patient drinks per stool / ad lib
+    public var thirstWaterIntake = 1.0               // fraction of thirst-driven drinking met with water in usual intake
+    // MARK: Acid–base (MODEL.md §7b)
+    public var bufferTimeH = 2.0                     // h: cell and bone buffers follow the ECF HCO3
+    public var pco2 = 40.0                           // mmHg at the starting HCO3
+    public var pco2AcidosisSlope = 1.2               // mmHg per mmol/L HCO3 below start (Winter)
+    public var pco2AlkalosisSlope = 0.7              // mmHg per mmol/L HCO3 above start
+    public var ammoniumAdaptationTimeH = 36.0        // h: renal ammoniagenesis adapts over days
+    public var bicarbonateThreshold = 27.0           // mmol/L: filtered HCO3 above it is excreted
+    // MARK: Transcellular K shifts (MODEL.md §4)
+    public var insulinGlucoseExponent = 3.0          // insulin ∝ (glucose/glucose0)^n
+    public var insulinPumpGain = 0.05                // largest fractional Na/K pump stimulation by insulin
+    public var insulinHalfEffect = 3.0               // insulin rise (× basal − 1) for half the effect
+    public var adrenalineBasal = 0.03                // ng/mL
+    public var adrenalineVolumeGain = 10.0           // ng/mL per unit plasma-volume fraction lost beyond the threshold
+    public var adrenalineVolumeThreshold = 0.10      // plasma-volume fraction lost before adrenaline rises
+    public var beta2PumpGain = 0.10                  // largest fractional Na/K pump stimulation by β2 agonism
+    public var beta2HalfEffect = 1.0                 // ng/mL adrenaline above basal for half the effect
+    public var acidosisLeakGain = 0.227              // fractional cell K leak rise per pH unit of acidaemia
+    // MARK: Gut, second round (MODEL.md §5)
+    public var glut2FructoseVmaxPerKg = 0.8          // mmol/h/kg glucose-recruited (apical GLUT2) fructose capacity
+    public var glut2GlucoseKm = 20.0                 // mmol/L lumen glucose for half recruitment
+    public var plasmaLactate = 1.0                   // mmol/L at rest
+    public var lactateProductionPerKg = 0.8          // mmol/h/kg at rest (cleared by the liver and kidney at the same rate)
+    public var lactateHypoperfusionThreshold = 0.8   // plasma-volume fraction below which tissues make extra lactate
+    public var lactateHypoperfusionGain = 10.0       // production × (1 + gain · shortfall below the threshold)
+    public var secretionPerfusionHalf = 0.6          // plasma-volume fraction at which intestinal secretion halves
     public init() {}
 
     /// Parameter names, units, what they are, and where the value comes from.

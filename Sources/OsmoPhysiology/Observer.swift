@@ -30,7 +30,9 @@ struct Observer {
             model.inflammation.state(at: t, into: ip)
             let infl = model.inflammation.model
             let ve = y[S.plasmaVolume] + y[S.interstitialVolume]
-            let gs = GutSpecies.sodium.rawValue, gk = GutSpecies.potassium.rawValue
+            let gs = GutSpecies.sodium.rawValue, gk = GutSpecies.potassium.rawValue, gc = GutSpecies.chloride.rawValue
+            let gb = GutSpecies.bicarbonate.rawValue, gcit = GutSpecies.citrate.rawValue
+            let cellK0 = model.constants.cellK0 * model.constants.cell0
             let cramp = crampScore(kPlasma: f.kPlasma, mgPlasma: f.mgPlasma, naPlasma: f.naPlasma,
                                    extracellularVolumeFraction: ve / model.constants.ecf0)
             for o in Observable.allCases {
@@ -60,7 +62,8 @@ struct Observer {
                 case .cum_insensible_L: v = y[S.cumInsensible]
                 case .cum_vomit_L: v = y[S.cumVomit]
                 case .cum_metabolic_water_L: v = y[S.cumMetabolicWater]
-                case .na_total_mmol: v = y[S.ecfSodium] + y[S.cellSodium] + y[S.stomach + gs] + y[S.lumen + gs]
+                // Na released by the bone and cell buffers (one per H+ they took up) comes from the body's own store.
+                case .na_total_mmol: v = y[S.ecfSodium] + y[S.cellSodium] + y[S.stomach + gs] + y[S.lumen + gs] - y[S.bufferProton]
                 case .k_total_mmol: v = y[S.ecfPotassium] + y[S.cellPotassium] + y[S.stomach + gk] + y[S.lumen + gk]
                 case .cum_na_in_mmol: v = y[S.cumSodiumIn]
                 case .cum_na_out_mmol: v = y[S.cumSodiumOut]
@@ -82,6 +85,26 @@ struct Observer {
                 case .stool_na_mmol_L: v = f.stool.water > 0 ? f.stool.sodium / f.stool.water : 0
                 case .stool_k_mmol_L: v = f.stool.water > 0 ? f.stool.potassium / f.stool.water : 0
                 case .volume_stomach_L: v = y[S.stomach]
+                case .ph_plasma: v = f.ph
+                case .pco2_mmHg: v = f.pco2
+                case .anion_gap_mmol_L: v = f.naPlasma + f.kPlasma - f.clPlasma - f.hco3Plasma
+                case .cum_cl_in_mmol: v = y[S.cumChlorideIn]
+                case .cum_cl_out_mmol: v = y[S.cumChlorideOut]
+                case .cl_total_mmol: v = y[S.ecfChloride] + y[S.stomach + gc] + y[S.lumen + gc]
+                case .cum_base_in_mmol: v = y[S.cumBaseIn]
+                case .cum_base_out_mmol: v = y[S.cumBaseOut]
+                // Base of the ECF (lactate is potential base) and gut (citrate as 3), less the H+ taken up by cell and bone buffers and
+                // by cells in exchange for the K they lost.
+                case .base_total_mmol:
+                    v = y[S.ecfBase] + y[S.ecfLactate] + y[S.stomach + gb] + y[S.lumen + gb] + 3 * (y[S.stomach + gcit] + y[S.lumen + gcit])
+                        - y[S.bufferProton] - (1 - model.constants.p.cellPotassiumSodiumExchange) * (cellK0 - y[S.cellPotassium])
+                case .stool_cl_mmol_L: v = f.stool.water > 0 ? f.stool.chloride / f.stool.water : 0
+                case .stool_base_mmol_L: v = f.stool.water > 0 ? f.stool.baseEquivalents / f.stool.water : 0
+                case .urine_nh4_mmol_day: v = f.urineAmmonium * 24
+                case .insulin_rel: v = f.insulinRel
+                case .adrenaline_ng_mL: v = f.adrenaline
+                case .thirst_drinking_mL_h: v = f.adLibWater * 1000
+                case .lactate_mmol_L: v = f.lactate
                 }
                 values.append(v)
             }

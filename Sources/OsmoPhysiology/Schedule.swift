@@ -95,6 +95,8 @@ struct Schedule {
                 y[S.cumOral] += b.mix.water
                 y[S.cumSodiumIn] += b.mix.sodium
                 y[S.cumPotassiumIn] += b.mix.potassium
+                y[S.cumChlorideIn] += b.mix.chloride
+                y[S.cumBaseIn] += b.mix.baseEquivalents
                 changed = true
             }
             for v in vomits where v.timeH == t {
@@ -102,6 +104,8 @@ struct Schedule {
                 y[S.cumVomit] += f * y[S.stomach]
                 y[S.cumSodiumOut] += f * y[S.stomach + GutSpecies.sodium.rawValue]
                 y[S.cumPotassiumOut] += f * y[S.stomach + GutSpecies.potassium.rawValue]
+                y[S.cumChlorideOut] += f * y[S.stomach + GutSpecies.chloride.rawValue]
+                y[S.cumBaseOut] += f * (y[S.stomach + GutSpecies.bicarbonate.rawValue] + 3 * y[S.stomach + GutSpecies.citrate.rawValue])
                 for s in 0...GutSpecies.allCases.count { y[S.stomach + s] *= (1 - f) }
                 changed = true
             }

@@ -61,6 +61,10 @@ public enum Observable: String, CaseIterable, Sendable {
     // Extra columns beyond the required set
     case pathogen_load, urine_osm_mosm_kg, gfr_mL_min, adh_pmol_L, aldosterone_rel, thirst_vas
     case stool_na_mmol_L, stool_k_mmol_L, volume_stomach_L
+    // Clinical chemistry (charge balance, acid–base, K shifts)
+    case ph_plasma, pco2_mmHg, anion_gap_mmol_L, cum_cl_in_mmol, cum_cl_out_mmol, cl_total_mmol
+    case cum_base_in_mmol, cum_base_out_mmol, base_total_mmol, stool_cl_mmol_L, stool_base_mmol_L
+    case urine_nh4_mmol_day, insulin_rel, adrenaline_ng_mL, thirst_drinking_mL_h, lactate_mmol_L
 
     public var column: String { rawValue }
 }

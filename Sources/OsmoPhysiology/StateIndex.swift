@@ -8,7 +8,7 @@ public enum StateIndex {
     public static let ecfSodium = 3           // mmol (plasma + interstitium share concentrations)
     public static let ecfPotassium = 4
     public static let ecfChloride = 5
-    public static let ecfBase = 6             // mmol HCO3 plus non-bicarbonate buffer base
+    public static let ecfBase = 6             // mmol HCO3 in the ECF
     public static let ecfMagnesium = 7
     public static let ecfGlucose = 8
     public static let cellSodium = 9
@@ -34,8 +34,17 @@ public enum StateIndex {
     public static let cumSodiumOut = 41
     public static let cumPotassiumIn = 42
     public static let cumPotassiumOut = 43
+    // Acid–base
+    public static let bufferProton = 44       // mmol H+ taken up by cell and bone buffers (each released a Na+)
+    public static let ammoniumExtra = 45      // mmol/h renal NH4+ excretion above baseline (adapts over days)
+    // More ledgers
+    public static let cumChlorideIn = 46      // mmol
+    public static let cumChlorideOut = 47
+    public static let cumBaseIn = 48          // mmol HCO3 equivalents (drinks' base, IV base, renal NH4+)
+    public static let cumBaseOut = 49         // mmol (stool HCO3, organic anions and citrate; urine HCO3; vomit)
+    public static let ecfLactate = 50         // mmol lactate (an organic anion) in the ECF
     /// Number of states.
-    public static let count = 44
+    public static let count = 51
 }
 
 /// The solutes that enter the gut, in their order after the water slot of the stomach and lumen.
