@@ -18,6 +18,8 @@ public enum WarningTimeline {
         Sign(summaryKey: "hours_to_hyponatremia", phrase: "low sodium (hyponatremia)"),
         Sign(summaryKey: "hours_to_hypokalemia", phrase: "low potassium (hypokalemia)"),
         Sign(summaryKey: "hours_to_hypomagnesemia", phrase: "low magnesium (hypomagnesemia)"),
+        Sign(summaryKey: "hours_to_acidosis", phrase: "acidosis (HCO3 < 18 or pH < 7.30)"),
+        Sign(summaryKey: "hours_to_critical", phrase: "a critical state, not survivable untreated"),
     ]
 
     /// One event: what, when (h).

@@ -11,6 +11,10 @@ import OsmoPhysiology
 ///   6-h window *completes*: the start of the first run of low urine that lasts 6 h, plus 6 h;
 /// - fever above 102 °F: temperature ≥ 38.9 °C;
 /// - hyponatraemia Na < 135, hypokalaemia K < 3.5, hypomagnesaemia Mg < 0.7 mmol/L;
+/// - acidosis: plasma HCO3 < 18 mmol/L or pH < 7.30 (moderate metabolic acidosis; the WHO/ESPGHAN
+///   dehydration literature uses HCO3 < 17–18 as the mark of significant acidosis);
+/// - a critical state, one a person would not survive untreated (``criticalLimits``): the first
+///   sample that crosses any of them, with `critical_reason` naming which (the run goes on);
 /// - diarrhoea lasting more than 48 h: the stool rate exceeds ``diarrheaFactor`` × the basal stool
 ///   water rate at some sample after 48 h (false when the run is shorter than 48 h).
 public struct ArmSummary: Sendable, Equatable {
@@ -37,6 +41,12 @@ public struct ArmSummary: Sendable, Equatable {
     public var hoursToHyponatremia: Double?
     public var hoursToHypokalemia: Double?
     public var hoursToHypomagnesemia: Double?
+    public var minHCO3Plasma: Double
+    public var minPHPlasma: Double
+    public var hoursToAcidosis: Double?
+    /// First time a critical (not survivable untreated) state is reached, h, and what it is; nil / "" if never.
+    public var hoursToCritical: Double?
+    public var criticalReason: String
     public var diarrheaOver48h: Bool
     /// Last sample time with the stool rate above the diarrhoea threshold, h (nil if never).
     public var lastDiarrheaH: Double?
@@ -60,7 +70,23 @@ public struct ArmSummary: Sendable, Equatable {
     public static let hyponatremiaMmolL = 135.0
     public static let hypokalemiaMmolL = 3.5
     public static let hypomagnesemiaMmolL = 0.7
+    public static let acidosisHCO3MmolL = 18.0
+    public static let acidosisPH = 7.30
     public static let diarrheaFactor = 3.0
+
+    /// States a person would not survive untreated: (observable, limit, below?, what to say). Weight
+    /// loss beyond 15 % (WHO: > 10 % is severe, death in hypovolaemic shock beyond about 15 %), plasma
+    /// volume below half of normal (circulatory collapse), Na outside 115–170, K outside 2–7 mmol/L, pH below 6.9.
+    public static let criticalLimits: [(Observable, Double, Bool, String)] = [
+        (.weight_loss_pct, 15, false, "weight loss above 15 %"),
+        (.na_plasma_mmol_L, 115, true, "plasma Na below 115 mmol/L"),
+        (.na_plasma_mmol_L, 170, false, "plasma Na above 170 mmol/L"),
+        (.k_plasma_mmol_L, 2, true, "plasma K below 2 mmol/L"),
+        (.k_plasma_mmol_L, 7, false, "plasma K above 7 mmol/L"),
+        (.ph_plasma, 6.9, true, "pH below 6.9"),
+    ]
+    /// Plasma volume below this fraction of the starting volume is circulatory collapse.
+    public static let criticalPlasmaFraction = 0.5
     public static let diarrheaPersistsAfterH = 48.0
 
     /// The basal stool water rate, mL/h, for the threshold: `basal_stool_water_L_day_kg` × weight / 24 h
@@ -101,6 +127,25 @@ public struct ArmSummary: Sendable, Equatable {
         hoursToHyponatremia = Self.firstCrossing(t, na, Self.hyponatremiaMmolL, above: false)
         hoursToHypokalemia = Self.firstCrossing(t, k, Self.hypokalemiaMmolL, above: false)
         hoursToHypomagnesemia = Self.firstCrossing(t, mg, Self.hypomagnesemiaMmolL, above: false)
+        let hco3 = col(.hco3_plasma_mmol_L), ph = col(.ph_plasma)
+        minHCO3Plasma = hco3.min() ?? 0
+        minPHPlasma = ph.min() ?? 0
+        hoursToAcidosis = [Self.firstCrossing(t, hco3, Self.acidosisHCO3MmolL, above: false),
+                           Self.firstCrossing(t, ph, Self.acidosisPH, above: false)].compactMap { $0 }.min()
+        var critical: (Double, String)?
+        func consider(_ time: Double?, _ why: String) {
+            if let time, critical.map({ time < $0.0 }) ?? true { critical = (time, why) }
+        }
+        for (o, level, below, why) in Self.criticalLimits {
+            consider(Self.firstCrossing(t, col(o), level, above: !below), why)
+        }
+        let vp = col(.volume_plasma_L)
+        if let v0 = vp.first {
+            consider(Self.firstCrossing(t, vp, Self.criticalPlasmaFraction * v0, above: false),
+                     "plasma volume below half of normal (circulatory collapse)")
+        }
+        hoursToCritical = critical?.0
+        criticalReason = critical?.1 ?? ""
         let threshold = Self.diarrheaFactor * basalStoolMLPerH
         lastDiarrheaH = stool.lastIndex { $0 > threshold }.map { t[$0] }
         diarrheaOver48h = zip(t, stool).contains { $0.0 > Self.diarrheaPersistsAfterH && $0.1 > threshold }
