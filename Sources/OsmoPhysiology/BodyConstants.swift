@@ -59,6 +59,8 @@ final class BodyConstants: Sendable {
     let glucoseSplay0: Double, volumeAVP0: Double, adrenalinePositive0: Double, lactatePositive0: Double
     /// Resting lactate production, mmol/h, and clearance rate constant, 1/h.
     let lactateProduction0: Double, lactateClearance0: Double
+    /// The smooth perfusion factor of lactate clearance at the start (so the start is a steady state).
+    let lactatePerfusion1: Double
 
     init(patient: Patient, parameters p: ModelParameters) {
         self.p = p
@@ -114,7 +116,7 @@ final class BodyConstants: Sendable {
         urineSodium0 = refSodium - basalStoolSodium - urineBicarbonate0
         ammonium0 = basalStoolSodium + basalStoolPotassium + urineBicarbonate0
         bufferCapacity = max(p.baseBufferFactor - 1, 0) * ecf0
-        ph0 = BodyConstants.ph(hco3: p.plasmaBicarbonate, pco2: p.pco2)
+        ph0 = BodyConstants.ph(hco3: p.plasmaBicarbonate, pco2: BodyConstants.pco2(hco3: p.plasmaBicarbonate, p))
         urinePotassium0 = refPotassium - basalStoolPotassium
         urineMagnesium0 = refMagnesium
         fractionalNa0 = urineSodium0 / (gfr0 * p.plasmaSodium)
@@ -138,6 +140,7 @@ final class BodyConstants: Sendable {
         lactatePositive0 = Smooth.positive(p.lactateHypoperfusionThreshold - 1, width: 0.02)
         lactateProduction0 = p.lactateProductionPerKg * w
         lactateClearance0 = lactateProduction0 / (p.plasmaLactate * ecf0)
+        lactatePerfusion1 = Smooth.minimum(1, 1, width: 0.02)
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
             + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)
@@ -158,14 +161,14 @@ final class BodyConstants: Sendable {
         6.1 + log10(max(hco3, 0.1) / (0.0307 * max(pco2, 1)))
     }
 
-    /// Arterial pCO2 after respiratory compensation, mmHg: the start value plus 1.2 mmHg per mmol/L of HCO3
-    /// below the start (Winter's relation) and 0.7 above (a smooth corner 1 mmol/L wide), never below 10.
+    /// Arterial pCO2 after respiratory compensation, mmHg: the start value changing 0.7 mmHg per mmol/L of
+    /// HCO3 near the start and in alkalosis, and Winter's relation 1.5·HCO3 + 8 once that is lower (HCO3 below
+    /// ≈ 18), as a smooth minimum 1 mmHg wide; never below 10.
     @inline(__always)
     static func pco2(hco3: Double, _ p: ModelParameters) -> Double {
-        let d = hco3 - p.plasmaBicarbonate
-        let bend = Smooth.positive(d, width: 1) - Smooth.positive(0, width: 1)
-        let raw = p.pco2 + p.pco2AcidosisSlope * d + (p.pco2AlkalosisSlope - p.pco2AcidosisSlope) * bend
-        return Smooth.maximum(raw, 10, width: 1)
+        let near = p.pco2 + p.pco2HCO3Slope * (hco3 - p.plasmaBicarbonate)
+        let winter = p.winterSlope * hco3 + p.winterIntercept
+        return Smooth.maximum(Smooth.minimum(near, winter, width: 1), 10, width: 1)
     }
 
     /// Harmonic-mean concentration 2ab/(a + b) of an ion on the two sides of the gut wall (0 when either side lacks it).
@@ -183,10 +186,17 @@ final class BodyConstants: Sendable {
         m.sodium = jw * s.sodium * naRel
         m.potassium = jw * s.potassium * kRel
         let cations = m.sodium + m.potassium
-        m.bicarbonate = min(jw * s.base * hco3Rel, cations)
+        m.bicarbonate = electroneutralBase(jw * s.base * hco3Rel, cations: cations)
         m.chloride = cations - m.bicarbonate
         m.magnesium = jw * s.magnesium * mgRel
         return m
+    }
+
+    /// The base of an electroneutral loss: `raw`, but never more than the cations it balances (a smooth
+    /// minimum with a corner 1 % of the cations wide), so its Cl (cations − base) is never negative.
+    @inline(__always)
+    static func electroneutralBase(_ raw: Double, cations: Double) -> Double {
+        max(Smooth.minimum(raw, cations, width: 0.01 * cations + 1e-12), 0)
     }
 
     /// Landis–Pappenheimer: oncotic pressure (mmHg) of protein at `c` g/dL.

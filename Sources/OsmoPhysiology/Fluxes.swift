@@ -93,7 +93,8 @@ extension FluidModel {
         f.lactateProduction = c.lactateProduction0
             * (1 + c.p.lactateHypoperfusionGain * (Smooth.positive(c.p.lactateHypoperfusionThreshold - plasmaFraction, width: 0.02)
                 - c.lactatePositive0))
-        f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0) * min(plasmaFraction, 1)
+        f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0) * Smooth.minimum(plasmaFraction, 1, width: 0.02)
+            / c.lactatePerfusion1
         // The K shift follows the mineral part of the acidaemia: organic acids (lactate) enter cells with
         // their H+ and move little K (PHYSIOLOGY-2 §3a).
         let mineralHCO3 = hco3 + f.lactate - c.p.plasmaLactate
@@ -217,40 +218,55 @@ extension FluidModel {
         // c = −Km that would turn that overshoot into a runaway.
         let naS = max(naL, 0), kS = max(kL, 0), clS = max(clL, 0), hco3S = max(hco3L, 0)
         let gluS = max(gluL, 0), fruS = max(fruL, 0)
-        let sglt = c.p.sglt1VmaxPerKg * w * gluS / (c.p.sglt1KmGlucose + gluS) * naS / (c.p.sglt1KmSodium + naS)
+        // Villus injury (viral enteritis) removes a share of the sugar carriers while the illness lasts.
+        let carriers = 1 - illness.absorptionInjury * min(f.load, 1)
+        let sglt = carriers * c.p.sglt1VmaxPerKg * w * gluS / (c.p.sglt1KmGlucose + gluS) * naS / (c.p.sglt1KmSodium + naS)
         // NHE3 electroneutral NaCl absorption, inhibited by secretory illness
         let nhe = c.p.nheVmaxPerKg * w * (1 - illness.nheInhibition * min(f.load, 1)) * naS / (c.p.nheKmSodium + naS)
             * clS / (c.p.nheKmSodium + clS)
         let citrateAbsorbed = c.p.citrateAbsorptionRate * lumen.citrate
-        // Paracellular electrodiffusion (linearised Goldman–Hodgkin–Katz): J_i = κ·P_i·(c_L − c_P) + z_i·P_i·h_i·X,
-        // h_i the harmonic mean of the lumen and plasma concentrations (zero for an ion the lumen lacks),
-        // X = κ·F·Δφ/RT the transepithelial potential. X is set so that the transport carries no net
-        // current: the charge SGLT1 (2 Na+ per glucose) and citrate absorption (3− each) move is carried
-        // back by Na+ and K+ leaking into the lumen and by Cl− and HCO3− following into the blood.
+        // Paracellular transport: diffusion κ·P_i·(c_L − c_P), solvent drag, and electrical drift z_i·P_i·c_up,i·X
+        // with X the transepithelial potential set so that the gut's transport carries no net current: the
+        // charge SGLT1 (2 Na+ per glucose) and citrate absorption (3− each) move is carried back by Na+ and K+
+        // leaking into the lumen from the plasma and by Cl− and HCO3− following from the lumen into the blood.
         let pNa = contact * c.p.gutSodiumPermeabilityPerKg * w, pK = contact * c.p.gutPotassiumPermeabilityPerKg * w
         let pCl = contact * c.p.gutChloridePermeabilityPerKg * w, pB = contact * c.p.gutBicarbonatePermeabilityPerKg * w
         let dNa = naL - na, dK = kL - k, dCl = clL - cl, dB = hco3L - hco3
-        let hNa = c.p.gutSodiumPermeabilityPerKg * w * BodyConstants.harmonic(naS, na)
-        let hK = c.p.gutPotassiumPermeabilityPerKg * w * BodyConstants.harmonic(kS, k)
-        let hCl = c.p.gutChloridePermeabilityPerKg * w * BodyConstants.harmonic(clS, cl)
-        let hB = c.p.gutBicarbonatePermeabilityPerKg * w * BodyConstants.harmonic(hco3S, max(hco3, 0))
         let activeCurrent = c.p.sglt1SodiumPerGlucose * sglt - 3 * citrateAbsorbed
-        let diffusionCurrent = pNa * dNa + pK * dK - pCl * dCl - pB * dB
-        let x = -(activeCurrent + diffusionCurrent) / (hNa + hK + hCl + hB + 1e-12)
+        // Solvent drag: osmotic water flow through the leaky junctions carries salt at (1 − σ) of the
+        // concentration on the side it comes from (plasma for water drawn into the lumen, the lumen for water
+        // absorbed); why osmotic diarrhoea is never salt-free. σ = gut_nacl_reflection.
+        let osmoticWater = contact * c.p.gutWaterPermeabilityPerKg * w * (f.tonicity - osmL)
+        let drag = 1 - c.p.gutSaltReflection
+        let inflow = Smooth.positive(-osmoticWater, width: 1e-4), outflow = Smooth.positive(osmoticWater, width: 1e-4)
+        let dragNa = drag * (outflow * naS - inflow * na), dragK = drag * (outflow * kS - inflow * k)
+        let dragCl = drag * (outflow * clS - inflow * cl), dragB = drag * (outflow * hco3S - inflow * max(hco3, 0))
+        let passiveCurrent = pNa * dNa + pK * dK - pCl * dCl - pB * dB + dragNa + dragK - dragCl - dragB
+        // Electrical drift carries ions from the side they come from (upwind, as in Goldman–Hodgkin–Katz): a
+        // positive current to cancel (SGLT1 taking Na+ in) makes the lumen negative, drawing Na+ and K+ back from
+        // the plasma and Cl− and HCO3− in from the lumen; a negative one the reverse. The blend s is smooth in the
+        // current, and X = −I/G balances it exactly whatever the permeabilities (G > 0 always).
+        let current = activeCurrent + passiveCurrent
+        let sBack = BodyConstants.logistic(current, half: 0, width: 1e-3 * w)
+        let pnW = c.p.gutSodiumPermeabilityPerKg * w, pkW = c.p.gutPotassiumPermeabilityPerKg * w
+        let pcW = c.p.gutChloridePermeabilityPerKg * w, pbW = c.p.gutBicarbonatePermeabilityPerKg * w
+        let eNa = pnW * (sBack * na + (1 - sBack) * naS), eK = pkW * (sBack * max(k, 0) + (1 - sBack) * kS)
+        let eCl = pcW * (sBack * clS + (1 - sBack) * max(cl, 0)), eB = pbW * (sBack * hco3S + (1 - sBack) * max(hco3, 0))
+        let x = -current / (eNa + eK + eCl + eB + 1e-30)
         f.gutPotential = x
         var a = Mix()
-        a.sodium = c.p.sglt1SodiumPerGlucose * sglt + nhe + pNa * dNa + hNa * x
-        a.potassium = pK * dK + hK * x
-        a.chloride = nhe + pCl * dCl - hCl * x
-        a.bicarbonate = pB * dB - hB * x
+        a.sodium = c.p.sglt1SodiumPerGlucose * sglt + nhe + pNa * dNa + dragNa + eNa * x
+        a.potassium = pK * dK + dragK + eK * x
+        a.chloride = nhe + pCl * dCl + dragCl - eCl * x
+        a.bicarbonate = pB * dB + dragB - eB * x
         a.citrate = citrateAbsorbed
         a.magnesium = c.p.magnesiumAbsorptionRate * lumen.magnesium
         a.glucose = sglt + c.p.glucosePassiveRate * lumen.glucose
         // Fructose: GLUT5 (low capacity) plus apical GLUT2 recruited by lumen glucose (why sucrose and
         // glucose–fructose drinks are absorbed and fructose alone is not; PHYSIOLOGY-2 §4b).
         let glut2 = c.p.glut2FructoseVmaxPerKg * w * gluS / (c.p.glut2GlucoseKm + gluS)
-        a.fructose = (c.p.fructoseVmaxPerKg * w + glut2) * fruS / (c.p.fructoseKm + fruS)
-        a.water = contact * (c.p.gutWaterPermeabilityPerKg * w * (f.tonicity - osmL) + c.p.sglt1WaterPerGlucose / 1000 * sglt)
+        a.fructose = carriers * (c.p.fructoseVmaxPerKg * w + glut2) * fruS / (c.p.fructoseKm + fruS)
+        a.water = osmoticWater + contact * c.p.sglt1WaterPerGlucose / 1000 * sglt
         f.gutAbsorb = a
 
         // Secretion (ECF → lumen), composition scaled by how much of each ion the ECF still has; the
@@ -306,7 +322,8 @@ extension FluidModel {
         basal.water = c.basalStoolWater * plasmaSupply
         basal.sodium = c.basalStoolSodium * na / c.p.plasmaSodium
         basal.potassium = c.basalStoolPotassium * kRel
-        basal.bicarbonate = min((basal.sodium + basal.potassium) * hco3Rel, basal.sodium + basal.potassium)
+        basal.bicarbonate = BodyConstants.electroneutralBase((basal.sodium + basal.potassium) * hco3Rel,
+                                                             cations: basal.sodium + basal.potassium)
         basal.chloride = basal.sodium + basal.potassium - basal.bicarbonate
         let stool = f.transit + col * -1 + presc + basal
         f.stool = stool

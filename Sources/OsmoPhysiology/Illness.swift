@@ -49,6 +49,9 @@ public struct Pathogen: Sendable, Equatable {
     public var nheInhibition: Double
     /// How strongly the pathogen load stimulates innate immunity (dimensionless; see the inflammation model).
     public var inflammatoryPotency: Double
+    /// Fraction 0…1 of the mucosa's sugar carriers (SGLT1, GLUT5, GLUT2) lost to villus injury at peak load:
+    /// why sugary drinks worsen viral diarrhoea (sugar malabsorption) while cholera leaves them intact.
+    public var absorptionInjury: Double = 0
     /// Typical illness duration, h (for documentation and the warning flags).
     public var typicalDurationH: Double
     public var source: String
@@ -56,13 +59,13 @@ public struct Pathogen: Sendable, Equatable {
     /// Norovirus: sudden onset, 24–60 h, low-grade fever (PHYSIOLOGY.md §3c, §6b).
     public static let norovirus = Pathogen(
         name: "norovirus", peakTimeH: 14, shape: 2.5, peakSecretionMLPerKgH: 3.0, stool: .norovirusLike,
-        nheInhibition: 0.5, inflammatoryPotency: 1.0, typicalDurationH: 48,
-        source: "CDC (PHYSIOLOGY.md §3c): illness 24–60 h, median 2 days")
+        nheInhibition: 0.5, inflammatoryPotency: 1.0, absorptionInjury: 0.3, typicalDurationH: 48,
+        source: "CDC (PHYSIOLOGY.md §3c): illness 24–60 h, median 2 days; jejunal villus blunting with D-xylose malabsorption and low brush-border sucrase (Agus et al., Ann Intern Med 1973; Schreiber et al., NEJM 1973)")
     /// Rotavirus: 3–8 days, children (§3c).
     public static let rotavirus = Pathogen(
         name: "rotavirus", peakTimeH: 36, shape: 2.0, peakSecretionMLPerKgH: 5.9, stool: .rotavirus,
-        nheInhibition: 0.5, inflammatoryPotency: 1.2, typicalDurationH: 120,
-        source: "CDC (PHYSIOLOGY.md §3c): 3–8 days; peak secretion calibrated to CHOICE 2001 (≈ 325 g/kg of stool over the illness with ORS)")
+        nheInhibition: 0.5, inflammatoryPotency: 1.2, absorptionInjury: 0.5, typicalDurationH: 120,
+        source: "CDC (PHYSIOLOGY.md §3c): 3–8 days; peak secretion calibrated to CHOICE 2001 (≈ 325 g/kg of stool over the illness with ORS); villus atrophy and disaccharidase loss (Davidson & Barnes, Acta Paediatr Scand 1979; unconfirmed magnitude)")
     /// Cholera: massive secretion, 1–5 days, little systemic inflammation (§3b, §3c).
     public static let cholera = Pathogen(
         name: "cholera", peakTimeH: 18, shape: 2.0, peakSecretionMLPerKgH: 14, stool: .choleraAdult,

@@ -14,6 +14,7 @@ struct IllnessDriver: Sendable {
     /// Unmeasured (organic) osmoles per litre of secretion: makes it isotonic, mOsm/L.
     var unmeasuredOsmoles = 0.0
     var nheInhibition = 0.0
+    var absorptionInjury = 0.0
     var inflammatoryPotency = 0.0
 
     init() {}
@@ -28,9 +29,10 @@ struct IllnessDriver: Sendable {
         stool = pathogen.stool
         let s = pathogen.stool
         // The secretion is electroneutral: its base (HCO3 and the organic anions made from it) is Na + K − Cl.
-        let measured = phi * (s.sodium + s.potassium + s.chloride + s.base) + s.magnesium
+        let measured = phi * (s.sodium + s.potassium + min(s.chloride, s.sodium + s.potassium) + s.base) + s.magnesium
         unmeasuredOsmoles = max(0, tonicity - measured)
         nheInhibition = pathogen.nheInhibition
+        absorptionInjury = pathogen.absorptionInjury
         inflammatoryPotency = pathogen.inflammatoryPotency
     }
 

@@ -38,10 +38,11 @@ public struct ModelParameters: Sendable, Equatable {
     public var sglt1WaterPerGlucose = 4.75           // mL per mmol glucose (264 H2O per cycle, Zeuthen 2001)
     public var nheVmaxPerKg = 1.0                    // mmol Na/h/kg electroneutral NaCl absorption
     public var nheKmSodium = 40.0                    // mmol/L
-    public var gutSodiumPermeabilityPerKg = 0.02      // L/h/kg paracellular (leaky, cation-selective jejunum)
-    public var gutPotassiumPermeabilityPerKg = 0.02   // L/h/kg
-    public var gutChloridePermeabilityPerKg = 0.01    // L/h/kg
-    public var gutBicarbonatePermeabilityPerKg = 0.005 // L/h/kg
+    public var gutSodiumPermeabilityPerKg = 0.002     // L/h/kg paracellular (cation-selective)
+    public var gutPotassiumPermeabilityPerKg = 0.002  // L/h/kg
+    public var gutChloridePermeabilityPerKg = 0.004   // L/h/kg
+    public var gutBicarbonatePermeabilityPerKg = 0.002 // L/h/kg
+    public var gutSaltReflection = 0.5               // σ of NaCl at the small-intestinal junctions (solvent drag 1 − σ)
     public var gutWaterPermeabilityPerKg = 5.7e-5    // L/h per mOsm/kg per kg
     public var fructoseVmaxPerKg = 0.6               // mmol/h/kg (GLUT5)
     public var fructoseKm = 20.0                     // mmol/L
@@ -99,8 +100,9 @@ public struct ModelParameters: Sendable, Equatable {
     // MARK: Acid–base (MODEL.md §7b)
     public var bufferTimeH = 2.0                     // h: cell and bone buffers follow the ECF HCO3
     public var pco2 = 40.0                           // mmHg at the starting HCO3
-    public var pco2AcidosisSlope = 1.2               // mmHg per mmol/L HCO3 below start (Winter)
-    public var pco2AlkalosisSlope = 0.7              // mmHg per mmol/L HCO3 above start
+    public var winterSlope = 1.5                     // Winter: pCO2 = 1.5·HCO3 + 8 in metabolic acidosis
+    public var winterIntercept = 8.0                 // mmHg
+    public var pco2HCO3Slope = 0.7                   // mmHg per mmol/L HCO3 near and above the start
     public var ammoniumAdaptationTimeH = 36.0        // h: renal ammoniagenesis adapts over days
     public var bicarbonateThreshold = 27.0           // mmol/L: filtered HCO3 above it is excreted
     // MARK: Transcellular K shifts (MODEL.md §4)
@@ -108,7 +110,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var insulinPumpGain = 0.05                // largest fractional Na/K pump stimulation by insulin
     public var insulinHalfEffect = 3.0               // insulin rise (× basal − 1) for half the effect
     public var adrenalineBasal = 0.03                // ng/mL
-    public var adrenalineVolumeGain = 10.0           // ng/mL per unit plasma-volume fraction lost beyond the threshold
+    public var adrenalineVolumeGain = 5.0           // ng/mL per unit plasma-volume fraction lost beyond the threshold
     public var adrenalineVolumeThreshold = 0.10      // plasma-volume fraction lost before adrenaline rises
     public var beta2PumpGain = 0.10                  // largest fractional Na/K pump stimulation by β2 agonism
     public var beta2HalfEffect = 1.0                 // ng/mL adrenaline above basal for half the effect

@@ -85,7 +85,8 @@ public struct ArmSummary: Sendable, Equatable {
         (.k_plasma_mmol_L, 7, false, "plasma K above 7 mmol/L"),
         (.ph_plasma, 6.9, true, "pH below 6.9"),
     ]
-    /// Plasma volume below this fraction of the starting volume is circulatory collapse.
+    /// Plasma or extracellular volume below this fraction of the start is circulatory collapse (about half the
+    /// ECF lost is the volume of fatal cholera: 10–12 % of body weight).
     public static let criticalPlasmaFraction = 0.5
     public static let diarrheaPersistsAfterH = 48.0
 
@@ -139,10 +140,15 @@ public struct ArmSummary: Sendable, Equatable {
         for (o, level, below, why) in Self.criticalLimits {
             consider(Self.firstCrossing(t, col(o), level, above: !below), why)
         }
-        let vp = col(.volume_plasma_L)
+        let vp = col(.volume_plasma_L), vi = col(.volume_interstitial_L)
         if let v0 = vp.first {
             consider(Self.firstCrossing(t, vp, Self.criticalPlasmaFraction * v0, above: false),
                      "plasma volume below half of normal (circulatory collapse)")
+        }
+        let ecf = zip(vp, vi).map { $0 + $1 }
+        if let e0 = ecf.first {
+            consider(Self.firstCrossing(t, ecf, Self.criticalPlasmaFraction * e0, above: false),
+                     "extracellular fluid below half of normal (hypovolaemic shock)")
         }
         hoursToCritical = critical?.0
         criticalReason = critical?.1 ?? ""

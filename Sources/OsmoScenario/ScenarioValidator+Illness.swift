@@ -85,6 +85,7 @@ extension ScenarioValidator {
             pathogen.name = "custom"
             pathogen.shape = 2
             pathogen.nheInhibition = 0.5
+            pathogen.absorptionInjury = 0
             pathogen.inflammatoryPotency = 1
             pathogen.typicalDurationH = 72
             pathogen.source = "scenario file"
@@ -126,6 +127,9 @@ extension ScenarioValidator {
         }
         if let s = f["nhe_inhibition"] {
             if let v = r.quantity(s, f.path("nhe_inhibition"), .dimensionless, min: 0, max: 1, shown: shown) { pathogen.nheInhibition = v } else { ok = false }
+        }
+        if let s = f["absorption_injury"] {
+            if let v = r.quantity(s, f.path("absorption_injury"), .dimensionless, min: 0, max: 1, shown: shown) { pathogen.absorptionInjury = v } else { ok = false }
         }
         if let s = f["inflammatory_potency"] {
             if let v = r.quantity(s, f.path("inflammatory_potency"), .dimensionless, min: 0, max: 100, shown: shown) {

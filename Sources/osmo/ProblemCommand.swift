@@ -64,7 +64,8 @@ struct ProblemExport: ParsableCommand {
         case .pathogen(let g, let severity, let onset):
             illness = ["kind": "pathogen", "name": g.name, "peak_time_h": g.peakTimeH, "shape": g.shape,
                        "peak_secretion_mL_kg_h": g.peakSecretionMLPerKgH, "stool": stool(g.stool),
-                       "nhe_inhibition": g.nheInhibition, "inflammatory_potency": g.inflammatoryPotency,
+                       "nhe_inhibition": g.nheInhibition, "absorption_injury": g.absorptionInjury,
+                       "inflammatory_potency": g.inflammatoryPotency,
                        "severity": severity, "onset_h": onset]
         case .prescribedStool(let ps):
             illness = ["kind": "prescribed_stool", "rates_mL_kg_h": ps.ratesMLPerKgH.map { [$0.startH, $0.rate] },

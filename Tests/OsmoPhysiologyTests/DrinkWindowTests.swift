@@ -6,12 +6,13 @@ import Testing
 @Suite struct DrinkWindowTests {
     static let startH = 10.0, stopH = 30.0
 
-    /// A 70 kg adult with cholera for 48 h, no usual eating and drinking (so `cum_oral_intake_L` is
-    /// the windowed drink alone), sampled every 15 min.
+    /// A 70 kg adult with cholera for 48 h, no usual eating and drinking and no water for thirst (so
+    /// `cum_oral_intake_L` is the windowed drink alone), sampled every 15 min.
     static func cholera(_ schedule: DrinkSchedule) -> Trajectory {
         var p = SimulationProblem(durationH: 48, sampleIntervalH: 0.25)
         p.illness = .pathogen(.cholera, severity: 1, onsetH: 0)
         p.mechanisms.maintenanceIntake = false
+        p.overrides = ["thirst_water_intake": 0]
         p.drinks = [OralDrink(fluid: Fluids.ors, schedule: schedule)]
         return simulate(p)
     }

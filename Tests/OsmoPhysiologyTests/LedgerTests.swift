@@ -74,7 +74,9 @@ import OsmoODE
     }
 
     @Test(arguments: [("na", Observable.na_total_mmol, Observable.cum_na_in_mmol, Observable.cum_na_out_mmol),
-                      ("k", .k_total_mmol, .cum_k_in_mmol, .cum_k_out_mmol)])
+                      ("k", .k_total_mmol, .cum_k_in_mmol, .cum_k_out_mmol),
+                      ("cl", .cl_total_mmol, .cum_cl_in_mmol, .cum_cl_out_mmol),
+                      ("base", .base_total_mmol, .cum_base_in_mmol, .cum_base_out_mmol)])
     func soluteLedgerCloses(name: String, total: Observable, cumIn: Observable, cumOut: Observable) {
         let tr = Self.week
         let start = tr.value(total, at: 0)
@@ -85,6 +87,22 @@ import OsmoODE
             scale = max(scale, i + o)
         }
         #expect(worst / scale < 1e-6, "\(name) ledger off by \(worst) mmol of \(scale) mmol moved")
+    }
+
+    /// Charge balance: every flux carries as much anion as cation charge, so the ECF's Na + K − Cl − HCO3
+    /// (the anion gap times the ECF volume: albumin, phosphate, lactate and the other unmeasured anions)
+    /// stays at its starting amount in a busy week of drinks, IV, vomiting and diarrhoea.
+    @Test func extracellularChargeIsConserved() {
+        let tr = Self.week
+        func charge(_ k: Int) -> Double {
+            tr.value(.anion_gap_mmol_L, at: k) * (tr.value(.volume_plasma_L, at: k) + tr.value(.volume_interstitial_L, at: k))
+        }
+        let z0 = charge(0)
+        var worst = 0.0
+        for k in 0..<tr.sampleCount { worst = max(worst, abs(charge(k) - z0)) }
+        // The Na moved in the week is thousands of mmol; the unmeasured-anion charge must not drift by 0.1.
+        #expect(worst < 0.1, "ECF charge drifts by \(worst) mEq from \(z0)")
+        #expect(abs(z0 - 16.2 * 14) < 0.5)
     }
 }
 

@@ -169,6 +169,8 @@ public enum ValidationSuite {
         for (pathogen, patient, label) in presets {
             var p = SimulationProblem(patient: patient, durationH: pathogen.peakTimeH * 1.5, sampleIntervalH: 0.25)
             p.illness = .pathogen(pathogen, severity: 1, onsetH: 0)
+            // The stool as secreted: no water drunk for thirst to dilute it on its way through the gut.
+            p.overrides = ["thirst_water_intake": 0]
             let tr = run(p)
             let (_, tPeak) = peak(tr, .stool_rate_mL_h)
             let s = pathogen.stool
@@ -181,7 +183,8 @@ public enum ValidationSuite {
         // Untreated cholera: maximal purging and severe dehydration.
         var c = SimulationProblem(durationH: 48, sampleIntervalH: 0.25)
         c.illness = .pathogen(.cholera, severity: 1, onsetH: 0)
-        c.overrides = ["maintenance_intake_fraction": 0.5]
+        // Nothing to drink beyond half the usual intake (no water for thirst): the untreated course of the reference.
+        c.overrides = ["maintenance_intake_fraction": 0.5, "thirst_water_intake": 0]
         let tc = run(c)
         rows.append(ValidationRow("cholera, untreated adult", "maximal purging rate", low: 10, high: 20,
                                   model: peak(tc, .stool_rate_mL_h).0 / 70, unit: "mL/kg/h", source: "§3b Harris 2012 (> 10)",
