@@ -18,7 +18,8 @@ import math
 import numpy as np
 from scipy.integrate import solve_ivp
 
-REFERENCE_OF = "osmo 318f82c (saturable gut carriers read lumen concentrations floored at 0; per-stool and ad-lib drinking windows)"
+REFERENCE_OF = ("osmo 55f04b5 (Physiology III: charge-balanced fluxes, cell and bone buffers, pH and pCO2, adaptive NH4+, "
+                "lactate, K shifts, GLUT2 fructose, thirst water in usual intake; Cl and base ledgers)")
 
 # --- State layout (StateIndex.swift) -------------------------------------------------------------
 PV, ISF, CELLV = 0, 1, 2
@@ -28,7 +29,10 @@ STOMACH, LUMEN, LUMEN_UNABS = 12, 21, 30
 AVP, ALDO = 31, 32
 CUM_ORAL, CUM_IV, CUM_STOOL, CUM_URINE, CUM_INS, CUM_VOMIT, CUM_METW = 33, 34, 35, 36, 37, 38, 39
 CUM_NA_IN, CUM_NA_OUT, CUM_K_IN, CUM_K_OUT = 40, 41, 42, 43
-N = 44
+BUFFER_H, NH4_EXTRA = 44, 45
+CUM_CL_IN, CUM_CL_OUT, CUM_BASE_IN, CUM_BASE_OUT = 46, 47, 48, 49
+ECF_LAC = 50
+N = 51
 # Mix order: water, then the gut species (GutSpecies)
 W, NA, K, CL, HCO3, CIT, MG, GLU, FRU = range(9)
 SPECIES = ["sodium", "potassium", "chloride", "bicarbonate", "citrate", "magnesium", "glucose", "fructose"]
@@ -42,12 +46,63 @@ OBSERVABLES = [
     "cum_na_out_mmol", "cum_k_in_mmol", "cum_k_out_mmol", "tnf_pg_mL", "il1b_pg_mL", "il6_pg_mL", "il10_pg_mL",
     "temperature_C", "myalgia_score", "cramp_score", "pathogen_load", "urine_osm_mosm_kg", "gfr_mL_min",
     "adh_pmol_L", "aldosterone_rel", "thirst_vas", "stool_na_mmol_L", "stool_k_mmol_L", "volume_stomach_L",
+    "ph_plasma", "pco2_mmHg", "anion_gap_mmol_L", "cum_cl_in_mmol", "cum_cl_out_mmol", "cl_total_mmol",
+    "cum_base_in_mmol", "cum_base_out_mmol", "base_total_mmol", "stool_cl_mmol_L", "stool_base_mmol_L",
+    "urine_nh4_mmol_day", "insulin_rel", "adrenaline_ng_mL", "thirst_drinking_mL_h", "lactate_mmol_L",
 ]
 
 
+def unlisted_anion(fluid):
+    """Fluid.unlistedAnion: Na + K − Cl − HCO3 − 3 × citrate, mmol/L."""
+    return fluid["sodium"] + fluid["potassium"] - fluid["chloride"] - fluid["bicarbonate"] - 3 * fluid["citrate"]
+
+
 def mix(fluid, volume):
-    """A Mix (water + species) of `volume` L (or L/h) of a fluid given in mmol/L."""
-    return np.array([volume] + [fluid[s] * volume for s in SPECIES], dtype=float)
+    """A Mix (water + species) of `volume` L (or L/h) of a fluid given in mmol/L; the bicarbonate slot
+    carries HCO3 plus the unlisted anions that balance the label's charge (Mix(fluid, volumeL:))."""
+    m = [volume] + [fluid[s] * volume for s in SPECIES]
+    m[HCO3] = (fluid["bicarbonate"] + unlisted_anion(fluid)) * volume
+    return np.array(m, dtype=float)
+
+
+def base_equivalents(m):
+    """Mix.baseEquivalents: HCO3 + 3 × citrate."""
+    return m[HCO3] + 3 * m[CIT]
+
+
+def stool_base(s):
+    """StoolComposition.base: max(0, Na + K − Cl)."""
+    return max(0.0, s["sodium"] + s["potassium"] - s["chloride"])
+
+
+def electroneutral_loss(jw, s, na_rel, k_rel, hco3_rel, mg_rel):
+    """BodyConstants.electroneutralLoss."""
+    m = np.zeros(9)
+    m[W] = jw
+    m[NA] = jw * s["sodium"] * na_rel
+    m[K] = jw * s["potassium"] * k_rel
+    cations = m[NA] + m[K]
+    m[HCO3] = min(jw * stool_base(s) * hco3_rel, cations)
+    m[CL] = cations - m[HCO3]
+    m[MG] = jw * s["magnesium"] * mg_rel
+    return m
+
+
+def harmonic(a, b):
+    return 2 * a * b / (a + b) if a + b > 0 else 0.0
+
+
+def ph_of(hco3, pco2):
+    """BodyConstants.ph (Henderson–Hasselbalch)."""
+    return 6.1 + math.log10(max(hco3, 0.1) / (0.0307 * max(pco2, 1)))
+
+
+def pco2_of(hco3, p):
+    """BodyConstants.pco2 (Winter-like, smooth corner)."""
+    d = hco3 - p["plasma_hco3_mmol_L"]
+    bend = spos(d, 1) - spos(0, 1)
+    raw = p["pco2_mmHg"] + p["pco2_acidosis_slope"] * d + (p["pco2_alkalosis_slope"] - p["pco2_acidosis_slope"]) * bend
+    return smax(raw, 10, 1)
 
 
 def spos(x, w):
@@ -134,26 +189,32 @@ class Constants:
         ref_na = maint * 10 * REF_DIET_NA_PER_100ML / 24
         ref_k = maint * 10 * REF_DIET_K_PER_100ML / 24
         ref_mg = REF_DIET_MG_KG_DAY * w * REF_DIET_MG_ABSORBED / 24
-        self.urine_na0 = ref_na - self.basal_stool_na
+        self.urine_hco3_0 = self.gfr0 * spos(p["plasma_hco3_mmol_L"] - p["bicarbonate_threshold_mmol_L"], 0.5)
+        self.urine_na0 = ref_na - self.basal_stool_na - self.urine_hco3_0
+        self.ammonium0 = self.basal_stool_na + self.basal_stool_k + self.urine_hco3_0
+        self.buffer_capacity = max(p["base_buffer_factor"] - 1, 0) * self.ecf0
+        self.ph0 = ph_of(p["plasma_hco3_mmol_L"], p["pco2_mmHg"])
         self.urine_k0 = ref_k - self.basal_stool_k
-        self.urine_cl0 = ref_na + ref_k
         self.urine_mg0 = ref_mg
         self.fe_na0 = self.urine_na0 / (self.gfr0 * p["plasma_na_mmol_L"])
-        self.fe_cl0 = self.urine_cl0 / (self.gfr0 * p["plasma_cl_mmol_L"])
         self.fe_mg0 = self.urine_mg0 / (self.gfr0 * 0.7 * p["plasma_mg_mmol_L"])
         self.k_floor = min(p["k_floor_mmol_day"] * self.w075 / 24, 0.9 * self.urine_k0)
         self.urea0 = p["urea_excretion_mOsm_day"] * self.w075 / 24
-        self.acid = p["acid_production_mmol_kg_day"] * w / 24
         self.renal_base_gain = p["renal_base_gain_mmol_h_per_mmol_L_kg"] * w
         self.glucose_turnover = p["glucose_turnover_mmol_h_kg"] * w
         posm0 = self.tonicity0 + p["plasma_urea_mmol_L"]
         self.avp0 = smin(avp_osmotic(posm0, p), p["adh_max_pmol_L"], 1)
         urine_flow0 = self.diet_water + self.metabolic_water0 - self.insensible0 - self.basal_stool_water
-        osm_exc0 = phi * 2 * (self.urine_na0 + self.urine_k0) + self.urea0 + self.urine_mg0
+        osm_exc0 = phi * 2 * (self.urine_na0 + self.urine_hco3_0 + self.urine_k0 + self.ammonium0) \
+            + self.urea0 + self.urine_mg0
         uosm0 = osm_exc0 / max(urine_flow0, 1e-9)
         r = min(max((uosm0 - p["urine_osm_min_mOsm_kg"]) / (p["urine_osm_max_mOsm_kg"] - p["urine_osm_min_mOsm_kg"]), 0.01), 0.99)
         self.avp_half = self.avp0 * math.sqrt(1 / r - 1)
         self.glucose_splay0 = spos(p["plasma_glucose_mmol_L"] - p["glucose_threshold_mmol_L"], 1)
+        self.adrenaline_pos0 = spos(-p["adrenaline_volume_threshold"], 0.02)
+        self.lactate_pos0 = spos(p["lactate_hypoperfusion_threshold"] - 1, 0.02)
+        self.lactate_production0 = p["lactate_production_mmol_h_kg"] * w
+        self.lactate_clearance0 = self.lactate_production0 / (p["plasma_lactate_mmol_L"] * self.ecf0)
         self.volume_avp0 = math.exp(spos(p["adh_volume_threshold"] - 1, 0.01) / p["adh_volume_scale"])
         self.thirst0 = p["thirst_gain_per_mOsm"] * spos(posm0 - p["thirst_threshold_mOsm_kg"], 1) \
             + p["thirst_volume_gain"] * spos(0, 0.01)
@@ -175,7 +236,7 @@ class Illness:
             self.secretion_peak = ill["peak_secretion_mL_kg_h"] * problem["patient"]["weight_kg"] / 1000
             s = ill["stool"]
             self.stool = s
-            measured = phi * (s["sodium"] + s["potassium"] + s["chloride"] + s["bicarbonate"]) + s["magnesium"]
+            measured = phi * (s["sodium"] + s["potassium"] + s["chloride"] + stool_base(s)) + s["magnesium"]
             self.unmeasured = max(0.0, tonicity0 - measured)
             self.nhe_inhibition = ill["nhe_inhibition"]
             self.potency = ill["inflammatory_potency"]
@@ -367,7 +428,8 @@ class Model:
         y[ECF_NA] = p["plasma_na_mmol_L"] * c.ecf0
         y[ECF_K] = p["plasma_k_mmol_L"] * c.ecf0
         y[ECF_CL] = p["plasma_cl_mmol_L"] * c.ecf0
-        y[ECF_BASE] = p["plasma_hco3_mmol_L"] * c.ecf0 * p["base_buffer_factor"]
+        y[ECF_BASE] = p["plasma_hco3_mmol_L"] * c.ecf0
+        y[ECF_LAC] = p["plasma_lactate_mmol_L"] * c.ecf0
         y[ECF_MG] = p["plasma_mg_mmol_L"] * c.ecf0
         y[ECF_GLU] = p["plasma_glucose_mmol_L"] * c.ecf0
         y[CELL_NA] = p["cell_na_mmol_L"] * c.cell0
@@ -387,7 +449,7 @@ class Model:
         vp, vi, vc = max(y[PV], tiny), max(y[ISF], tiny), max(y[CELLV], tiny)
         ve = vp + vi
         na, k, cl = y[ECF_NA] / ve, y[ECF_K] / ve, y[ECF_CL] / ve
-        hco3 = y[ECF_BASE] / (ve * p["base_buffer_factor"])
+        hco3 = y[ECF_BASE] / ve
         mg, glu = y[ECF_MG] / ve, y[ECF_GLU] / ve
         na_cell, k_cell = y[CELL_NA] / vc, y[CELL_K] / vc
         phi = p["osmotic_coefficient"]
@@ -405,9 +467,32 @@ class Model:
         f["load"] = load
         temp = self.temperature(t)
         f["temperature"] = temp
+
+        # Acid–base: pCO2 (Winter), pH (Henderson–Hasselbalch); lactate; cell and bone buffers.
+        hco3_0 = p["plasma_hco3_mmol_L"]
+        f["pco2"] = pco2_of(hco3, p)
+        f["ph"] = ph_of(hco3, f["pco2"])
+        f["lactate"] = y[ECF_LAC] / ve
+        lactate_production = c.lactate_production0 * (1 + p["lactate_hypoperfusion_gain"]
+                                                      * (spos(p["lactate_hypoperfusion_threshold"] - plasma_frac, 0.02) - c.lactate_pos0))
+        lactate_clearance = c.lactate_clearance0 * max(y[ECF_LAC], 0) * min(plasma_frac, 1)
+        mineral_hco3 = hco3 + f["lactate"] - p["plasma_lactate_mmol_L"]
+        mineral_ph = ph_of(mineral_hco3, pco2_of(mineral_hco3, p))
+        buffer_flux = (c.buffer_capacity * (hco3_0 - hco3) - y[BUFFER_H]) / p["buffer_time_h"]
+
+        # Cells: osmotic water, Na/K pump (insulin, β2) and leak (mineral acidaemia)
         cell_water = c.cell_perm * (cell_tonicity - tonicity)
-        pump_k = c.pump_max * k / (p["pump_km_k_mmol_L"] + k)
-        leak_k = c.k_leak * k_cell
+        g_rel = max(glu, 0) / p["plasma_glucose_mmol_L"]
+        insulin_rel = g_rel ** p["insulin_glucose_exponent"]
+        insulin_rise = spos(insulin_rel - 1, 0.05) - spos(0, 0.05)
+        insulin_effect = p["insulin_pump_gain"] * insulin_rise / (insulin_rise + p["insulin_half_effect"])
+        plasma_loss = spos(1 - plasma_frac - p["adrenaline_volume_threshold"], 0.02) - c.adrenaline_pos0
+        adrenaline_rise = p["adrenaline_volume_gain_ng_mL"] * plasma_loss
+        adrenaline = p["adrenaline_basal_ng_mL"] + adrenaline_rise
+        beta2_effect = p["beta2_pump_gain"] * adrenaline_rise / (adrenaline_rise + p["beta2_half_effect_ng_mL"])
+        pump_k = c.pump_max * k / (p["pump_km_k_mmol_L"] + k) * (1 + insulin_effect + beta2_effect)
+        leak_k = c.k_leak * k_cell * math.exp(min(p["acidosis_k_leak_gain_per_pH"] * (c.ph0 - mineral_ph), 5))
+
         prot_p = p["plasma_protein_g_dL"] * c.plasma0 / vp
         prot_i = p["interstitial_protein_g_dL"] * c.isf0 / vi
         dP = (vp - c.plasma0) / c.vcomp - (vi - c.isf0) / c.icomp
@@ -424,27 +509,35 @@ class Model:
         insensible = c.insensible0 * (1 + p["insensible_fever_gain_per_C"] * fever) * plasma_supply if m["insensible_loss"] else 0.0
         metabolic_water = c.metabolic_water0 * (1 + 0.12 * fever)
         k_out = leak_k - pump_k
-        cell_na_in = p["cell_na_mmol_L"] * cell_water + p["cell_k_na_exchange"] * k_out
+        cell_na_in = p["cell_k_na_exchange"] * k_out
         cell_h_in = (1 - p["cell_k_na_exchange"]) * k_out
 
+        # Kidney
         renal = m["renal_regulation"]
         avp = y[AVP] if renal else c.avp0
         aldo = max(y[ALDO], 1e-6) if renal else 1.0
         gfr_factor = logistic(plasma_frac, p["gfr_half_volume"], p["gfr_volume_width"]) / c.gfr_logistic1 if renal else 1.0
         gfr = c.gfr0 * gfr_factor
         vn = ecf_frac ** p["natriuresis_volume_exponent"] * aldo ** (-p["aldosterone_na_exponent"]) if renal else 1.0
-        urine_na = gfr * na * c.fe_na0 * vn
-        urine_cl = gfr * cl * c.fe_cl0 * vn
+        cl0 = p["plasma_cl_mmol_L"]
+        cl_available = max(cl, 0) / (max(cl, 0) + 5) * (cl0 + 5) / cl0
+        na_filtered = gfr * na * c.fe_na0 * vn * cl_available
+        urine_hco3 = gfr * spos(hco3 - p["bicarbonate_threshold_mmol_L"], 0.5)
+        urine_na = na_filtered + urine_hco3
         k_rel = max(k, 0) / p["plasma_k_mmol_L"]
-        urine_k = (c.k_floor + (c.urine_k0 - c.k_floor) * k_rel ** p["k_excretion_exponent"] * aldo) * gfr_factor
+        urine_k = (c.k_floor + (c.urine_k0 - c.k_floor) * k_rel ** p["k_excretion_exponent"] * aldo) * gfr_factor * cl_available
+        extra = y[NH4_EXTRA] if renal else 0.0
+        urine_nh4 = max(c.ammonium0 * gfr_factor + extra, 0) * cl_available
+        ammonium_target = c.renal_base_gain * gfr_factor * (spos(hco3_0 - hco3, 0.5) - spos(0, 0.5))
+        urine_cl = na_filtered + urine_k + urine_nh4
         mg_rel = max(mg, 0) / p["plasma_mg_mmol_L"]
         urine_mg = gfr * 0.7 * mg * c.fe_mg0 * mg_rel ** p["mg_excretion_exponent"]
         urine_glu = gfr * spos(glu - p["glucose_threshold_mmol_L"], 1) - gfr * c.glucose_splay0
         a2 = avp * avp
         uosm = p["urine_osm_min_mOsm_kg"] + (p["urine_osm_max_mOsm_kg"] - p["urine_osm_min_mOsm_kg"]) * a2 / (a2 + c.avp_half ** 2)
-        osm_exc = phi * 2 * (urine_na + urine_k) + c.urea0 * gfr_factor + urine_glu + urine_mg
+        osm_exc = phi * 2 * (urine_na + urine_k + urine_nh4) + c.urea0 * gfr_factor + urine_glu + urine_mg
         urine_water = min(osm_exc / uosm, 0.25 * gfr)
-        renal_base = c.acid + c.renal_base_gain * (p["plasma_hco3_mmol_L"] - hco3)
+        renal_base = urine_nh4 - urine_hco3
         volume_avp = math.exp(min(spos(p["adh_volume_threshold"] - plasma_frac, 0.01) / p["adh_volume_scale"], 30)) - c.volume_avp0
         avp_target = smin(avp_osmotic(f["posm"], p) + volume_avp, p["adh_max_pmol_L"], 1)
         drive = math.exp(min(-p["aldosterone_volume_gain"] * (ecf_frac - 1), 30)) * k_rel ** p["aldosterone_k_exponent"]
@@ -465,32 +558,44 @@ class Model:
         osmL = (phi * (lumen[NA] + lumen[K] + lumen[CL] + lumen[HCO3]) + lumen[CIT] + lumen[MG] + lumen[GLU] + lumen[FRU]
                 + unmeasured) / vl
         w = c.w
-        naS, clS, gluS, fruS = max(naL, 0.0), max(clL, 0.0), max(gluL, 0.0), max(fruL, 0.0)  # carriers see c >= 0
+        naS, kS, clS, hco3S = max(naL, 0.0), max(kL, 0.0), max(clL, 0.0), max(hco3L, 0.0)  # carriers see c >= 0
+        gluS, fruS = max(gluL, 0.0), max(fruL, 0.0)
         sglt = p["sglt1_vmax_mmol_h_kg"] * w * gluS / (p["sglt1_km_glucose_mmol_L"] + gluS) * naS / (p["sglt1_km_na_mmol_L"] + naS)
         nhe = p["nhe_vmax_mmol_h_kg"] * w * (1 - self.illness.nhe_inhibition * min(load, 1)) * naS / (p["nhe_km_na_mmol_L"] + naS) \
             * clS / (p["nhe_km_na_mmol_L"] + clS)
+        citrate_absorbed = p["citrate_absorption_per_h"] * lumen[CIT]
+        # Paracellular electrodiffusion with the zero-current potential x (harmonic-mean concentrations).
+        PNa, PK = p["gut_na_permeability_L_h_kg"] * w, p["gut_k_permeability_L_h_kg"] * w
+        PCl, PB = p["gut_cl_permeability_L_h_kg"] * w, p["gut_hco3_permeability_L_h_kg"] * w
+        pNa, pK, pCl, pB = contact * PNa, contact * PK, contact * PCl, contact * PB
+        dNa, dK, dCl, dB = naL - na, kL - k, clL - cl, hco3L - hco3
+        hNa = PNa * harmonic(naS, na)
+        hK = PK * harmonic(kS, k)
+        hCl = PCl * harmonic(clS, cl)
+        hB = PB * harmonic(hco3S, max(hco3, 0))
+        active_current = p["sglt1_na_per_glucose"] * sglt - 3 * citrate_absorbed
+        diffusion_current = pNa * dNa + pK * dK - pCl * dCl - pB * dB
+        x = -(active_current + diffusion_current) / (hNa + hK + hCl + hB + 1e-12)
         ab = np.zeros(9)
-        ab[NA] = p["sglt1_na_per_glucose"] * sglt + nhe + contact * p["gut_na_permeability_L_h_kg"] * w * (naL - na)
-        ab[K] = contact * p["gut_k_permeability_L_h_kg"] * w * (kL - k)
-        ab[CL] = nhe + contact * p["gut_cl_permeability_L_h_kg"] * w * (clL - cl)
-        ab[HCO3] = contact * p["gut_hco3_permeability_L_h_kg"] * w * (hco3L - hco3)
-        ab[CIT] = p["citrate_absorption_per_h"] * lumen[CIT]
+        ab[NA] = p["sglt1_na_per_glucose"] * sglt + nhe + pNa * dNa + hNa * x
+        ab[K] = pK * dK + hK * x
+        ab[CL] = nhe + pCl * dCl - hCl * x
+        ab[HCO3] = pB * dB - hB * x
+        ab[CIT] = citrate_absorbed
         ab[MG] = p["mg_absorption_per_h"] * lumen[MG]
         ab[GLU] = sglt + p["glucose_passive_per_h"] * lumen[GLU]
-        ab[FRU] = p["fructose_vmax_mmol_h_kg"] * w * fruS / (p["fructose_km_mmol_L"] + fruS)
+        glut2 = p["glut2_fructose_vmax_mmol_h_kg"] * w * gluS / (p["glut2_glucose_km_mmol_L"] + gluS)
+        ab[FRU] = (p["fructose_vmax_mmol_h_kg"] * w + glut2) * fruS / (p["fructose_km_mmol_L"] + fruS)
         ab[W] = contact * (p["gut_water_permeability_L_h_mOsm_kg"] * w * (tonicity - osmL) + p["sglt1_water_mL_per_mmol"] / 1000 * sglt)
 
+        hco3_rel = max(hco3, 0) / hco3_0
         secretion = np.zeros(9)
         secretion_unmeasured = 0.0
         if self.illness.active and load > 0:
-            jw = self.illness.secretion_peak * load * secretion_supply
-            s = self.illness.stool
-            secretion[W] = jw
-            secretion[NA] = jw * s["sodium"] * na / p["plasma_na_mmol_L"]
-            secretion[K] = jw * s["potassium"] * k_rel
-            secretion[CL] = jw * s["chloride"] * cl / p["plasma_cl_mmol_L"]
-            secretion[HCO3] = jw * s["bicarbonate"] * hco3 / p["plasma_hco3_mmol_L"]
-            secretion[MG] = jw * s["magnesium"] * mg_rel
+            h4 = p["secretion_perfusion_half"] ** 4
+            perfusion = p2 * p2 / (p2 * p2 + h4) * (1 + h4)
+            jw = self.illness.secretion_peak * load * secretion_supply * perfusion
+            secretion = electroneutral_loss(jw, self.illness.stool, na / p["plasma_na_mmol_L"], k_rel, hco3_rel, mg_rel)
             secretion_unmeasured = jw * self.illness.unmeasured
 
         kt = p["small_bowel_transit_per_h"] * (1 + p["illness_motility_gain"] * load)
@@ -502,51 +607,68 @@ class Model:
         r = smin(p["colon_max_fraction"], cap_frac, 0.01)
         r = smin(r, 1 - nonabs / tonicity, 0.01)
         r = spos(r, 0.01)
+        # The colon absorbs salt: cations at rc ≤ r, Cl and HCO3 at ra carrying the same charge.
+        tna, tk, tcl, tb = max(transit[NA], 0), max(transit[K], 0), max(transit[CL], 0), max(transit[HCO3], 0)
+        cations, anions = tna + tk, tcl + tb
+        rc = smin(r, anions / max(cations, 1e-12), 0.01)
+        ra = rc * cations / max(anions, 1e-12)
         col = np.zeros(9)
         col[W] = q * r
-        col[NA:HCO3 + 1] = r * transit[NA:HCO3 + 1]
+        col[NA] = rc * tna
+        col[K] = rc * tk
+        col[CL] = ra * tcl
+        col[HCO3] = ra * tb
 
         presc = np.zeros(9)
         if m["illness"] and self.inputs.prescribed_rate > 0:
-            jw = self.inputs.prescribed_rate * secretion_supply
-            s = self.inputs.prescribed
-            presc[W] = jw
-            presc[NA] = jw * s["sodium"] * na / p["plasma_na_mmol_L"]
-            presc[K] = jw * s["potassium"] * k_rel
-            presc[CL] = jw * s["chloride"] * cl / p["plasma_cl_mmol_L"]
-            presc[HCO3] = jw * s["bicarbonate"] * hco3 / p["plasma_hco3_mmol_L"]
-            presc[MG] = jw * s["magnesium"] * mg_rel
+            presc = electroneutral_loss(self.inputs.prescribed_rate * secretion_supply, self.inputs.prescribed,
+                                        na / p["plasma_na_mmol_L"], k_rel, hco3_rel, mg_rel)
         basal = np.zeros(9)
         basal[W] = c.basal_stool_water * plasma_supply
         basal[NA] = c.basal_stool_na * na / p["plasma_na_mmol_L"]
         basal[K] = c.basal_stool_k * k_rel
+        basal[HCO3] = min((basal[NA] + basal[K]) * hco3_rel, basal[NA] + basal[K])
+        basal[CL] = basal[NA] + basal[K] - basal[HCO3]
         stool = transit - col + presc + basal
 
         loose = max(0.0, stool[W] - basal[W])
-        # Drinking that follows stool or thirst saturates smoothly at max_drink_rate (f3b4a6c).
+        # Drinking that follows stool or thirst saturates smoothly at max_drink_rate; thirst without an
+        # ad-lib drink is met with water in the usual intake (with osmotic satiety).
         demand = self.inputs.per_stool[W] * loose
-        ad_lib_rate = 0.0
-        if self.inputs.ad_lib is not None and m["thirst"]:
-            ad_lib_rate = p["thirst_drink_rate_L_h_kg"] * w * max(0.0, thirst - c.thirst0)
-            demand += ad_lib_rate
-        oral = self.inputs.oral
+        ad_lib_rate, thirst_water = 0.0, 0.0
+        if m["thirst"]:
+            thirst_drink = p["thirst_drink_rate_L_h_kg"] * w * max(0.0, thirst - c.thirst0)
+            satiety = logistic(f["posm"], p["thirst_threshold_mOsm_kg"] - 5, 2)
+            if self.inputs.ad_lib is not None:
+                ad_lib_rate = thirst_drink
+            else:
+                thirst_water = thirst_drink * p["thirst_water_intake"] * satiety
+            demand += ad_lib_rate + thirst_water
+        oral = self.inputs.oral.copy()
+        ad_lib_water = 0.0
         if demand > 0:
             cap = p["max_drink_rate_mL_kg_h"] * w / 1000
             qd = demand / cap
-            q4 = qd ** 4
+            q2 = qd * qd
+            q4 = q2 * q2
             scale = 1 / (1 + q4 * q4) ** 0.125
             oral = oral + self.inputs.per_stool * (loose * scale)
             if self.inputs.ad_lib is not None:
                 oral = oral + self.inputs.ad_lib * (ad_lib_rate * scale)
+            oral[W] += thirst_water * scale
+            ad_lib_water = (ad_lib_rate + thirst_water) * scale
         f.update(cell_water=cell_water, pump_k=pump_k, leak_k=leak_k, starling=starling, mg_exchange=mg_exchange,
                  glucose_production=glucose_production, glucose_uptake=glucose_uptake, diet_water=diet_water,
                  diet_na=diet_na, diet_k=diet_k, diet_cl=diet_cl, diet_mg=diet_mg, insensible=insensible,
                  metabolic_water=metabolic_water, cell_na_in=cell_na_in, cell_h_in=cell_h_in, gfr=gfr,
                  urine_na=urine_na, urine_cl=urine_cl, urine_k=urine_k, urine_mg=urine_mg, urine_glu=urine_glu,
+                 urine_hco3=urine_hco3, urine_nh4=urine_nh4, ammonium_target=ammonium_target,
                  uosm=uosm, urine_water=urine_water, renal_base=renal_base, avp_target=avp_target,
                  aldo_target=aldo_target, thirst=thirst, gastric=gastric, absorb=ab, secretion=secretion,
                  secretion_unmeasured=secretion_unmeasured, transit=transit, transit_unmeasured=transit_unmeasured,
-                 colon=col, prescribed=presc, basal=basal, stool=stool, oral=oral)
+                 colon=col, prescribed=presc, basal=basal, stool=stool, oral=oral, ad_lib_water=ad_lib_water,
+                 buffer_flux=buffer_flux, lactate_production=lactate_production, lactate_clearance=lactate_clearance,
+                 insulin_rel=insulin_rel, adrenaline=adrenaline, gut_potential=x)
         return f
 
     def rhs(self, t, y):
@@ -560,11 +682,13 @@ class Model:
         d[ISF] = f["starling"] - f["cell_water"] - f["secretion"][W] - f["prescribed"][W]
         d[CELLV] = f["cell_water"]
         out = f["secretion"] + f["prescribed"] + f["basal"]
-        d[ECF_NA] = ab[NA] + col[NA] + iv[NA] + f["diet_na"] - f["urine_na"] - out[NA] - f["cell_na_in"]
+        d[ECF_NA] = ab[NA] + col[NA] + iv[NA] + f["diet_na"] - f["urine_na"] - out[NA] - f["cell_na_in"] + f["buffer_flux"]
         d[ECF_K] = ab[K] + col[K] + iv[K] + f["diet_k"] - f["urine_k"] - out[K] - f["pump_k"] + f["leak_k"]
         d[ECF_CL] = ab[CL] + col[CL] + iv[CL] + f["diet_cl"] - f["urine_cl"] - out[CL]
-        d[ECF_BASE] = ab[HCO3] + 3 * ab[CIT] + col[HCO3] + (iv[HCO3] + 3 * iv[CIT]) + f["renal_base"] - c.acid - out[HCO3] \
-            + f["cell_h_in"]
+        d[ECF_BASE] = ab[HCO3] + 3 * ab[CIT] + col[HCO3] + base_equivalents(iv) + f["renal_base"] - out[HCO3] \
+            + f["cell_h_in"] + f["buffer_flux"] - f["lactate_production"] + f["lactate_clearance"]
+        d[ECF_LAC] = f["lactate_production"] - f["lactate_clearance"]
+        d[BUFFER_H] = f["buffer_flux"]
         d[ECF_MG] = ab[MG] + iv[MG] + f["diet_mg"] + f["mg_exchange"] - f["urine_mg"] - out[MG]
         d[ECF_GLU] = ab[GLU] + iv[GLU] + f["glucose_production"] - f["glucose_uptake"] - f["urine_glu"]
         d[CELL_NA] = f["cell_na_in"]
@@ -576,6 +700,7 @@ class Model:
         if self.mech["renal_regulation"]:
             d[AVP] = (f["avp_target"] - y[AVP]) / p["adh_time_constant_h"]
             d[ALDO] = (f["aldo_target"] - y[ALDO]) / p["aldosterone_time_constant_h"]
+            d[NH4_EXTRA] = (f["ammonium_target"] - y[NH4_EXTRA]) / p["ammonium_adaptation_time_h"]
         d[CUM_ORAL] = f["oral"][W] + f["diet_water"]
         d[CUM_IV] = iv[W]
         d[CUM_STOOL] = f["stool"][W]
@@ -586,6 +711,10 @@ class Model:
         d[CUM_NA_OUT] = f["stool"][NA] + f["urine_na"]
         d[CUM_K_IN] = f["oral"][K] + f["diet_k"] + iv[K]
         d[CUM_K_OUT] = f["stool"][K] + f["urine_k"]
+        d[CUM_CL_IN] = f["oral"][CL] + f["diet_cl"] + iv[CL]
+        d[CUM_CL_OUT] = f["stool"][CL] + f["urine_cl"]
+        d[CUM_BASE_IN] = base_equivalents(f["oral"]) + base_equivalents(iv) + f["urine_nh4"]
+        d[CUM_BASE_OUT] = base_equivalents(f["stool"]) + f["urine_hco3"]
         return d
 
     # --- Observables (Observer.swift) ---
@@ -607,7 +736,7 @@ class Model:
             "stool_rate_mL_h": stool[W] * 1000, "cum_oral_intake_L": y[CUM_ORAL], "cum_iv_intake_L": y[CUM_IV],
             "cum_stool_L": y[CUM_STOOL], "cum_urine_L": y[CUM_URINE], "cum_insensible_L": y[CUM_INS],
             "cum_vomit_L": y[CUM_VOMIT], "cum_metabolic_water_L": y[CUM_METW],
-            "na_total_mmol": y[ECF_NA] + y[CELL_NA] + y[STOMACH + NA] + y[LUMEN + NA],
+            "na_total_mmol": y[ECF_NA] + y[CELL_NA] + y[STOMACH + NA] + y[LUMEN + NA] - y[BUFFER_H],
             "k_total_mmol": y[ECF_K] + y[CELL_K] + y[STOMACH + K] + y[LUMEN + K],
             "cum_na_in_mmol": y[CUM_NA_IN], "cum_na_out_mmol": y[CUM_NA_OUT], "cum_k_in_mmol": y[CUM_K_IN],
             "cum_k_out_mmol": y[CUM_K_OUT], "tnf_pg_mL": infl[TNF_F] + infl[TNF_S], "il1b_pg_mL": infl[IL1B],
@@ -618,6 +747,17 @@ class Model:
             "adh_pmol_L": y[AVP] if renal else self.c.avp0, "aldosterone_rel": y[ALDO] if renal else 1.0,
             "thirst_vas": f["thirst"], "stool_na_mmol_L": stool[NA] / stool[W] if stool[W] > 0 else 0.0,
             "stool_k_mmol_L": stool[K] / stool[W] if stool[W] > 0 else 0.0, "volume_stomach_L": y[STOMACH],
+            "ph_plasma": f["ph"], "pco2_mmHg": f["pco2"], "anion_gap_mmol_L": f["na"] + f["k"] - f["cl"] - f["hco3"],
+            "cum_cl_in_mmol": y[CUM_CL_IN], "cum_cl_out_mmol": y[CUM_CL_OUT],
+            "cl_total_mmol": y[ECF_CL] + y[STOMACH + CL] + y[LUMEN + CL],
+            "cum_base_in_mmol": y[CUM_BASE_IN], "cum_base_out_mmol": y[CUM_BASE_OUT],
+            "base_total_mmol": y[ECF_BASE] + y[ECF_LAC] + y[STOMACH + HCO3] + y[LUMEN + HCO3]
+            + 3 * (y[STOMACH + CIT] + y[LUMEN + CIT]) - y[BUFFER_H]
+            - (1 - self.p["cell_k_na_exchange"]) * (self.c.cellK0 * self.c.cell0 - y[CELL_K]),
+            "stool_cl_mmol_L": stool[CL] / stool[W] if stool[W] > 0 else 0.0,
+            "stool_base_mmol_L": base_equivalents(stool) / stool[W] if stool[W] > 0 else 0.0,
+            "urine_nh4_mmol_day": f["urine_nh4"] * 24, "insulin_rel": f["insulin_rel"], "adrenaline_ng_mL": f["adrenaline"],
+            "thirst_drinking_mL_h": f["ad_lib_water"] * 1000, "lactate_mmol_L": f["lactate"],
         }
         return [v[o] for o in OBSERVABLES]
 
@@ -705,12 +845,16 @@ class Schedule:
                 y[CUM_ORAL] += m[W]
                 y[CUM_NA_IN] += m[NA]
                 y[CUM_K_IN] += m[K]
+                y[CUM_CL_IN] += m[CL]
+                y[CUM_BASE_IN] += base_equivalents(m)
         for v in self.vomits:
             if v["time_h"] == t:
                 fr = min(max(v["fraction"], 0), 1)
                 y[CUM_VOMIT] += fr * y[STOMACH]
                 y[CUM_NA_OUT] += fr * y[STOMACH + NA]
                 y[CUM_K_OUT] += fr * y[STOMACH + K]
+                y[CUM_CL_OUT] += fr * y[STOMACH + CL]
+                y[CUM_BASE_OUT] += fr * (y[STOMACH + HCO3] + 3 * y[STOMACH + CIT])
                 y[STOMACH:STOMACH + 9] *= (1 - fr)
 
 
