@@ -18,8 +18,9 @@ import math
 import numpy as np
 from scipy.integrate import solve_ivp
 
-REFERENCE_OF = ("osmo 55f04b5 (Physiology III: charge-balanced fluxes, cell and bone buffers, pH and pCO2, adaptive NH4+, "
-                "lactate, K shifts, GLUT2 fructose, thirst water in usual intake; Cl and base ledgers)")
+REFERENCE_OF = ("osmo c633e43 (Physiology III: charge-balanced fluxes, cell and bone buffers, pH and pCO2 with Winter's relation, "
+                "adaptive NH4+, lactate, K shifts, upwind paracellular drift and solvent drag, villus injury, GLUT2 fructose, "
+                "thirst water in usual intake; Cl and base ledgers)")
 
 # --- State layout (StateIndex.swift) -------------------------------------------------------------
 PV, ISF, CELLV = 0, 1, 2
@@ -82,14 +83,15 @@ def electroneutral_loss(jw, s, na_rel, k_rel, hco3_rel, mg_rel):
     m[NA] = jw * s["sodium"] * na_rel
     m[K] = jw * s["potassium"] * k_rel
     cations = m[NA] + m[K]
-    m[HCO3] = min(jw * stool_base(s) * hco3_rel, cations)
+    m[HCO3] = electroneutral_base(jw * stool_base(s) * hco3_rel, cations)
     m[CL] = cations - m[HCO3]
     m[MG] = jw * s["magnesium"] * mg_rel
     return m
 
 
-def harmonic(a, b):
-    return 2 * a * b / (a + b) if a + b > 0 else 0.0
+def electroneutral_base(raw, cations):
+    """BodyConstants.electroneutralBase: a smooth minimum of raw and the cations, never below 0."""
+    return max(smin(raw, cations, 0.01 * cations + 1e-12), 0.0)
 
 
 def ph_of(hco3, pco2):
@@ -98,11 +100,10 @@ def ph_of(hco3, pco2):
 
 
 def pco2_of(hco3, p):
-    """BodyConstants.pco2 (Winter-like, smooth corner)."""
-    d = hco3 - p["plasma_hco3_mmol_L"]
-    bend = spos(d, 1) - spos(0, 1)
-    raw = p["pco2_mmHg"] + p["pco2_acidosis_slope"] * d + (p["pco2_alkalosis_slope"] - p["pco2_acidosis_slope"]) * bend
-    return smax(raw, 10, 1)
+    """BodyConstants.pco2: 0.7 mmHg per mmol/L near the start, Winter's 1.5·HCO3 + 8 once lower (smooth minimum)."""
+    near = p["pco2_mmHg"] + p["pco2_hco3_slope"] * (hco3 - p["plasma_hco3_mmol_L"])
+    winter = p["winter_slope"] * hco3 + p["winter_intercept_mmHg"]
+    return smax(smin(near, winter, 1), 10, 1)
 
 
 def spos(x, w):
@@ -124,7 +125,12 @@ def oncotic(c):
 
 
 def logistic(x, half, width):
-    return 1 / (1 + math.exp(-(x - half) / width))
+    """BodyConstants.logistic, evaluated without overflow for large |x − half| / width."""
+    z = (x - half) / width
+    if z >= 0:
+        return 1 / (1 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1 + e)
 
 
 # --- Patient (Patient.swift) ---------------------------------------------------------------------
@@ -193,7 +199,7 @@ class Constants:
         self.urine_na0 = ref_na - self.basal_stool_na - self.urine_hco3_0
         self.ammonium0 = self.basal_stool_na + self.basal_stool_k + self.urine_hco3_0
         self.buffer_capacity = max(p["base_buffer_factor"] - 1, 0) * self.ecf0
-        self.ph0 = ph_of(p["plasma_hco3_mmol_L"], p["pco2_mmHg"])
+        self.ph0 = ph_of(p["plasma_hco3_mmol_L"], pco2_of(p["plasma_hco3_mmol_L"], p))
         self.urine_k0 = ref_k - self.basal_stool_k
         self.urine_mg0 = ref_mg
         self.fe_na0 = self.urine_na0 / (self.gfr0 * p["plasma_na_mmol_L"])
@@ -215,6 +221,7 @@ class Constants:
         self.lactate_pos0 = spos(p["lactate_hypoperfusion_threshold"] - 1, 0.02)
         self.lactate_production0 = p["lactate_production_mmol_h_kg"] * w
         self.lactate_clearance0 = self.lactate_production0 / (p["plasma_lactate_mmol_L"] * self.ecf0)
+        self.lactate_perfusion1 = smin(1, 1, 0.02)
         self.volume_avp0 = math.exp(spos(p["adh_volume_threshold"] - 1, 0.01) / p["adh_volume_scale"])
         self.thirst0 = p["thirst_gain_per_mOsm"] * spos(posm0 - p["thirst_threshold_mOsm_kg"], 1) \
             + p["thirst_volume_gain"] * spos(0, 0.01)
@@ -230,15 +237,18 @@ class Illness:
         ill, mech = problem["illness"], problem["mechanisms"]
         self.active = ill["kind"] == "pathogen" and mech["illness"]
         self.nhe_inhibition = 0.0
+        self.absorption_injury = 0.0
         self.potency = 0.0
         if self.active:
             self.peak, self.shape, self.onset, self.severity = ill["peak_time_h"], ill["shape"], ill["onset_h"], ill["severity"]
             self.secretion_peak = ill["peak_secretion_mL_kg_h"] * problem["patient"]["weight_kg"] / 1000
             s = ill["stool"]
             self.stool = s
-            measured = phi * (s["sodium"] + s["potassium"] + s["chloride"] + stool_base(s)) + s["magnesium"]
+            measured = phi * (s["sodium"] + s["potassium"] + min(s["chloride"], s["sodium"] + s["potassium"]) + stool_base(s)) \
+                + s["magnesium"]
             self.unmeasured = max(0.0, tonicity0 - measured)
             self.nhe_inhibition = ill["nhe_inhibition"]
+            self.absorption_injury = ill.get("absorption_injury", 0.0)
             self.potency = ill["inflammatory_potency"]
 
     def load(self, t):
@@ -475,7 +485,7 @@ class Model:
         f["lactate"] = y[ECF_LAC] / ve
         lactate_production = c.lactate_production0 * (1 + p["lactate_hypoperfusion_gain"]
                                                       * (spos(p["lactate_hypoperfusion_threshold"] - plasma_frac, 0.02) - c.lactate_pos0))
-        lactate_clearance = c.lactate_clearance0 * max(y[ECF_LAC], 0) * min(plasma_frac, 1)
+        lactate_clearance = c.lactate_clearance0 * max(y[ECF_LAC], 0) * smin(plasma_frac, 1, 0.02) / c.lactate_perfusion1
         mineral_hco3 = hco3 + f["lactate"] - p["plasma_lactate_mmol_L"]
         mineral_ph = ph_of(mineral_hco3, pco2_of(mineral_hco3, p))
         buffer_flux = (c.buffer_capacity * (hco3_0 - hco3) - y[BUFFER_H]) / p["buffer_time_h"]
@@ -560,33 +570,41 @@ class Model:
         w = c.w
         naS, kS, clS, hco3S = max(naL, 0.0), max(kL, 0.0), max(clL, 0.0), max(hco3L, 0.0)  # carriers see c >= 0
         gluS, fruS = max(gluL, 0.0), max(fruL, 0.0)
-        sglt = p["sglt1_vmax_mmol_h_kg"] * w * gluS / (p["sglt1_km_glucose_mmol_L"] + gluS) * naS / (p["sglt1_km_na_mmol_L"] + naS)
+        carriers = 1 - self.illness.absorption_injury * min(load, 1)
+        sglt = carriers * p["sglt1_vmax_mmol_h_kg"] * w * gluS / (p["sglt1_km_glucose_mmol_L"] + gluS) * naS / (p["sglt1_km_na_mmol_L"] + naS)
         nhe = p["nhe_vmax_mmol_h_kg"] * w * (1 - self.illness.nhe_inhibition * min(load, 1)) * naS / (p["nhe_km_na_mmol_L"] + naS) \
             * clS / (p["nhe_km_na_mmol_L"] + clS)
         citrate_absorbed = p["citrate_absorption_per_h"] * lumen[CIT]
-        # Paracellular electrodiffusion with the zero-current potential x (harmonic-mean concentrations).
+        # Paracellular transport: diffusion, solvent drag and upwind electrical drift with the zero-current potential x.
         PNa, PK = p["gut_na_permeability_L_h_kg"] * w, p["gut_k_permeability_L_h_kg"] * w
         PCl, PB = p["gut_cl_permeability_L_h_kg"] * w, p["gut_hco3_permeability_L_h_kg"] * w
         pNa, pK, pCl, pB = contact * PNa, contact * PK, contact * PCl, contact * PB
         dNa, dK, dCl, dB = naL - na, kL - k, clL - cl, hco3L - hco3
-        hNa = PNa * harmonic(naS, na)
-        hK = PK * harmonic(kS, k)
-        hCl = PCl * harmonic(clS, cl)
-        hB = PB * harmonic(hco3S, max(hco3, 0))
         active_current = p["sglt1_na_per_glucose"] * sglt - 3 * citrate_absorbed
-        diffusion_current = pNa * dNa + pK * dK - pCl * dCl - pB * dB
-        x = -(active_current + diffusion_current) / (hNa + hK + hCl + hB + 1e-12)
+        osmotic_water = contact * p["gut_water_permeability_L_h_mOsm_kg"] * w * (tonicity - osmL)
+        drag = 1 - p["gut_nacl_reflection"]
+        inflow, outflow = spos(-osmotic_water, 1e-4), spos(osmotic_water, 1e-4)
+        dragNa, dragK = drag * (outflow * naS - inflow * na), drag * (outflow * kS - inflow * k)
+        dragCl, dragB = drag * (outflow * clS - inflow * cl), drag * (outflow * hco3S - inflow * max(hco3, 0))
+        passive_current = pNa * dNa + pK * dK - pCl * dCl - pB * dB + dragNa + dragK - dragCl - dragB
+        current = active_current + passive_current
+        s_back = logistic(current, 0, 1e-3 * w)
+        eNa = PNa * (s_back * na + (1 - s_back) * naS)
+        eK = PK * (s_back * max(k, 0) + (1 - s_back) * kS)
+        eCl = PCl * (s_back * clS + (1 - s_back) * max(cl, 0))
+        eB = PB * (s_back * hco3S + (1 - s_back) * max(hco3, 0))
+        x = -current / (eNa + eK + eCl + eB + 1e-30)
         ab = np.zeros(9)
-        ab[NA] = p["sglt1_na_per_glucose"] * sglt + nhe + pNa * dNa + hNa * x
-        ab[K] = pK * dK + hK * x
-        ab[CL] = nhe + pCl * dCl - hCl * x
-        ab[HCO3] = pB * dB - hB * x
+        ab[NA] = p["sglt1_na_per_glucose"] * sglt + nhe + pNa * dNa + dragNa + eNa * x
+        ab[K] = pK * dK + dragK + eK * x
+        ab[CL] = nhe + pCl * dCl + dragCl - eCl * x
+        ab[HCO3] = pB * dB + dragB - eB * x
         ab[CIT] = citrate_absorbed
         ab[MG] = p["mg_absorption_per_h"] * lumen[MG]
         ab[GLU] = sglt + p["glucose_passive_per_h"] * lumen[GLU]
         glut2 = p["glut2_fructose_vmax_mmol_h_kg"] * w * gluS / (p["glut2_glucose_km_mmol_L"] + gluS)
-        ab[FRU] = (p["fructose_vmax_mmol_h_kg"] * w + glut2) * fruS / (p["fructose_km_mmol_L"] + fruS)
-        ab[W] = contact * (p["gut_water_permeability_L_h_mOsm_kg"] * w * (tonicity - osmL) + p["sglt1_water_mL_per_mmol"] / 1000 * sglt)
+        ab[FRU] = carriers * (p["fructose_vmax_mmol_h_kg"] * w + glut2) * fruS / (p["fructose_km_mmol_L"] + fruS)
+        ab[W] = osmotic_water + contact * p["sglt1_water_mL_per_mmol"] / 1000 * sglt
 
         hco3_rel = max(hco3, 0) / hco3_0
         secretion = np.zeros(9)
@@ -627,7 +645,7 @@ class Model:
         basal[W] = c.basal_stool_water * plasma_supply
         basal[NA] = c.basal_stool_na * na / p["plasma_na_mmol_L"]
         basal[K] = c.basal_stool_k * k_rel
-        basal[HCO3] = min((basal[NA] + basal[K]) * hco3_rel, basal[NA] + basal[K])
+        basal[HCO3] = electroneutral_base((basal[NA] + basal[K]) * hco3_rel, basal[NA] + basal[K])
         basal[CL] = basal[NA] + basal[K] - basal[HCO3]
         stool = transit - col + presc + basal
 
