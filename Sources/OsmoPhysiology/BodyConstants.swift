@@ -114,7 +114,9 @@ final class BodyConstants: Sendable {
         // urine carries beyond its Na + K, and the two together return the base the normal stool loses.
         urineBicarbonate0 = gfr0 * Smooth.positive(p.plasmaBicarbonate - p.bicarbonateThreshold, width: 0.5)
         urineSodium0 = refSodium - basalStoolSodium - urineBicarbonate0
-        ammonium0 = basalStoolSodium + basalStoolPotassium + urineBicarbonate0
+        // NH4+ at the steady state returns the base the normal stool (its smoothed base) and urine lose.
+        ammonium0 = BodyConstants.electroneutralBase(basalStoolSodium + basalStoolPotassium,
+                                                     cations: basalStoolSodium + basalStoolPotassium) + urineBicarbonate0
         bufferCapacity = max(p.baseBufferFactor - 1, 0) * ecf0
         ph0 = BodyConstants.ph(hco3: p.plasmaBicarbonate, pco2: BodyConstants.pco2(hco3: p.plasmaBicarbonate, p))
         urinePotassium0 = refPotassium - basalStoolPotassium
@@ -176,15 +178,17 @@ final class BodyConstants: Sendable {
     static func harmonic(_ a: Double, _ b: Double) -> Double { a + b > 0 ? 2 * a * b / (a + b) : 0 }
 
     /// An electroneutral fluid loss from the ECF (secretion, prescribed stool), per hour: `water` L/h
-    /// of `s`, each ion scaled by the ECF's own level relative to normal (Na, K, Mg; the base by HCO3),
+    /// of `s`, each ion scaled by the ECF's own level relative to normal (Na, K, Mg; the base by HCO3; the
+    /// cations also by the Cl availability factor χ, so no ion is drawn below zero),
     /// the base (Na + K − Cl of `s`) never more than the cations, and Cl what balances the charge.
     @inline(__always)
     static func electroneutralLoss(water jw: Double, _ s: StoolComposition, naRel: Double, kRel: Double,
-                                   hco3Rel: Double, mgRel: Double) -> Mix {
+                                   hco3Rel: Double, mgRel: Double, clAvailable: Double) -> Mix {
         var m = Mix()
         m.water = jw
-        m.sodium = jw * s.sodium * naRel
-        m.potassium = jw * s.potassium * kRel
+        // The loss needs anions for its cations: as the ECF's Cl runs out, its salt does too.
+        m.sodium = jw * s.sodium * naRel * clAvailable
+        m.potassium = jw * s.potassium * kRel * clAvailable
         let cations = m.sodium + m.potassium
         m.bicarbonate = electroneutralBase(jw * s.base * hco3Rel, cations: cations)
         m.chloride = cations - m.bicarbonate
@@ -197,6 +201,12 @@ final class BodyConstants: Sendable {
     @inline(__always)
     static func electroneutralBase(_ raw: Double, cations: Double) -> Double {
         max(Smooth.minimum(raw, cations, width: 0.01 * cations + 1e-12), 0)
+    }
+
+    /// Cl availability χ = c_Cl/(c_Cl + 5)·(c_Cl0 + 5)/c_Cl0: 1 at the normal plasma Cl, → 0 as Cl runs out.
+    @inline(__always)
+    static func chlorideAvailability(_ cl: Double, normal cl0: Double) -> Double {
+        max(cl, 0) / (max(cl, 0) + 5) * (cl0 + 5) / cl0
     }
 
     /// Landis–Pappenheimer: oncotic pressure (mmHg) of protein at `c` g/dL.

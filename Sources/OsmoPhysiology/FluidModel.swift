@@ -98,16 +98,16 @@ public struct FluidModel: ODESystem, Sendable {
         dydt[S.cellVolume] = f.cellWater
         let out = f.secretion + f.prescribedStool + f.basalStool
         dydt[S.ecfSodium] = f.gutAbsorb.sodium + f.colonAbsorb.sodium + iv.sodium + f.dietNa - f.urineNa - out.sodium
-            - f.cellSodiumIn + f.bufferFlux
+            - f.cellSodiumIn + f.bufferFlux + (f.lactateProduction - f.lactateClearance - f.lactateOnBicarbonate)
         dydt[S.ecfPotassium] = f.gutAbsorb.potassium + f.colonAbsorb.potassium + iv.potassium + f.dietK - f.urineK
             - out.potassium - f.pumpK + f.leakK
         dydt[S.ecfChloride] = f.gutAbsorb.chloride + f.colonAbsorb.chloride + iv.chloride + f.dietCl - f.urineCl - out.chloride
         // Electroneutral by construction: every flux below carries as much anion charge as cation
         // charge (Mg moves with its own counter-ions), so Na + K − Cl − HCO3 of the ECF is conserved.
         dydt[S.ecfBase] = f.gutAbsorb.bicarbonate + 3 * f.gutAbsorb.citrate + f.colonAbsorb.bicarbonate + iv.baseEquivalents
-            + f.renalBase - out.bicarbonate + f.cellProtonIn + f.bufferFlux - f.lactateProduction + f.lactateClearance
+            + f.renalBase - out.bicarbonate + f.cellProtonIn + f.bufferFlux - f.lactateOnBicarbonate
         dydt[S.ecfLactate] = f.lactateProduction - f.lactateClearance
-        dydt[S.bufferProton] = f.bufferFlux
+        dydt[S.bufferProton] = f.bufferFlux + (f.lactateProduction - f.lactateClearance - f.lactateOnBicarbonate)
         dydt[S.ecfMagnesium] = f.gutAbsorb.magnesium + iv.magnesium + f.dietMg + f.magnesiumExchange - f.urineMg - out.magnesium
         dydt[S.ecfGlucose] = f.gutAbsorb.glucose + iv.glucose + f.glucoseProduction - f.glucoseUptake - f.urineGlucose
         dydt[S.cellSodium] = f.cellSodiumIn

@@ -33,6 +33,7 @@ struct Fluxes {
     var bufferFlux = 0.0         // H+ ECF → cell and bone buffers (HCO3 and Na+ into the ECF), mmol/h
     var insulinRel = 1.0, adrenaline = 0.0
     var lactate = 0.0, lactateProduction = 0.0, lactateClearance = 0.0  // mmol/L, mmol/h (lactic acid made; lactate burned)
+    var lactateOnBicarbonate = 0.0  // mmol/h of the net lactic acid's H+ titrating HCO3 (the rest goes to the buffers)
     /// Transepithelial potential of the small intestine times the wetted fraction, dimensionless (F·Δφ/RT):
     /// set so that the gut's transport carries no net current.
     var gutPotential = 0.0
@@ -95,6 +96,9 @@ extension FluidModel {
                 - c.lactatePositive0))
         f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0) * Smooth.minimum(plasmaFraction, 1, width: 0.02)
             / c.lactatePerfusion1
+        // The net lactic acid (made − burned) spends HCO3 while there is HCO3 to spend; the rest of its H+ goes
+        // to the cell and bone buffers (which give back Na+), so no acid load drives the ECF's HCO3 below zero.
+        f.lactateOnBicarbonate = (f.lactateProduction - f.lactateClearance) * max(hco3, 0) / (max(hco3, 0) + 1)
         // The K shift follows the mineral part of the acidaemia: organic acids (lactate) enter cells with
         // their H+ and move little K (PHYSIOLOGY-2 §3a).
         let mineralHCO3 = hco3 + f.lactate - c.p.plasmaLactate
@@ -159,7 +163,7 @@ extension FluidModel {
         let volumeNatriuresis = renal ? power(ecfFraction, c.p.natriuresisVolumeExponent) * power(aldo, -c.p.aldosteroneSodiumExponent) : 1
         // The urine needs anions for its cations: as the plasma Cl runs out, the kidney keeps Na, K and NH4+
         // (Cl-responsive retention, as after vomiting), so it never excretes Cl it does not have.
-        let clAvailable = max(cl, 0) / (max(cl, 0) + 5) * (c.p.plasmaChloride + 5) / c.p.plasmaChloride
+        let clAvailable = BodyConstants.chlorideAvailability(cl, normal: c.p.plasmaChloride)
         let naFiltered = f.gfr * na * c.fractionalNa0 * volumeNatriuresis * clAvailable
         // Filtered HCO3 above the renal threshold is excreted, with Na.
         f.urineBicarbonate = f.gfr * Smooth.positive(hco3 - c.p.bicarbonateThreshold, width: 0.5)
@@ -279,7 +283,7 @@ extension FluidModel {
             let perfusion = p2 * p2 / (p2 * p2 + h4) * (1 + h4)
             let jw = illness.secretionPeak * f.load * secretionSupply * perfusion
             f.secretion = BodyConstants.electroneutralLoss(
-                water: jw, illness.stool, naRel: na / c.p.plasmaSodium, kRel: kRel, hco3Rel: hco3Rel, mgRel: mgRel)
+                water: jw, illness.stool, naRel: na / c.p.plasmaSodium, kRel: kRel, hco3Rel: hco3Rel, mgRel: mgRel, clAvailable: clAvailable)
             f.secretionUnmeasured = jw * illness.unmeasuredOsmoles
         }
 
@@ -315,7 +319,7 @@ extension FluidModel {
         if m.illness && inputs.prescribedStoolRate > 0 {
             presc = BodyConstants.electroneutralLoss(
                 water: inputs.prescribedStoolRate * secretionSupply, inputs.prescribedStool,
-                naRel: na / c.p.plasmaSodium, kRel: kRel, hco3Rel: hco3Rel, mgRel: mgRel)
+                naRel: na / c.p.plasmaSodium, kRel: kRel, hco3Rel: hco3Rel, mgRel: mgRel, clAvailable: clAvailable)
         }
         // Normal faecal Na and K leave with organic anions (lost base), as in formed stool.
         var basal = Mix()
@@ -344,7 +348,11 @@ extension FluidModel {
             // Drinking water for thirst stops as the plasma turns dilute (osmotic satiety): the volume part
             // of thirst alone does not make a hyponatraemic person go on drinking water.
             let satiety = BodyConstants.logistic(f.posm, half: c.p.thirstThreshold - 5, width: 2)
-            if inputs.adLib != nil { adLibRate = thirstDrink } else { thirstWater = thirstDrink * c.p.thirstWaterIntake * satiety }
+            // As part of the usual intake, it is scaled like the rest of it: a patient who manages a third of
+            // the usual eating and drinking (nausea, malaise) drinks a third of what thirst asks for.
+            // A thirst below the noticing threshold (thirst_drinking_threshold VAS units above the usual) is not acted on.
+            let waterDrink = c.p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0 - c.p.thirstDrinkingThreshold)
+            if inputs.adLib != nil { adLibRate = thirstDrink } else { thirstWater = waterDrink * c.p.thirstWaterIntake * satiety * intake }
             demand += adLibRate + thirstWater
         }
         var oral = inputs.oral

@@ -98,6 +98,7 @@ extension ModelParameters {
         p("max_drink_rate_mL_kg_h", \.maxDrinkRatePerKg, "mL/kg/h", 0.1...200, "most a patient drinks per loose stool and ad lib together", "WHO Plan B: 75 mL/kg over 4 h ≈ 19 mL/kg/h (§4b)"),
         p("thirst_drink_rate_L_h_kg", \.thirstDrinkRatePerKg, "L/h/kg per VAS unit", 0...1, "ad-lib drinking per unit thirst", "calibration"),
         p("thirst_water_intake", \.thirstWaterIntake, "1", frac, "fraction of thirst-driven drinking met with water in usual intake (0 = a patient who drinks only what the arm gives)", "MODEL.md §8: a conscious, thirsty person drinks (Endotext thirst line, §8); teaching switch"),
+        p("thirst_drinking_threshold", \.thirstDrinkingThreshold, "VAS units", 0...10, "thirst above the usual before a patient drinks water for it", "calibration (unconfirmed): ≈ 0.7 mOsm/kg of plasma osmolality (Endotext slope 0.30 VAS per mOsm/kg)"),
         p("buffer_time_h", \.bufferTimeH, "h", 0.1...24, "time for cell and bone buffers to follow the ECF HCO3 (H+ in, Na+ out)", "Swan & Pitts, J Clin Invest 1955 (≈ 55 % of an acid load buffered outside the ECF within hours); PHYSIOLOGY-2 §3a: steady state in 1–2 h"),
         p("pco2_mmHg", \.pco2, "mmHg", 30...50, "arterial pCO2 at the starting HCO3", "textbook 35–45"),
         p("winter_slope", \.winterSlope, "mmHg/(mmol/L)", 1...2, "respiratory compensation of metabolic acidosis: pCO2 = slope·HCO3 + intercept", "Albert, Dell & Winters, Ann Intern Med 1967: pCO2 = 1.5·HCO3 + 8 ± 2"),

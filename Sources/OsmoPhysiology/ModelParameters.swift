@@ -96,6 +96,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var thirstVolumeGain = 40.0               // VAS units per unit plasma-volume fraction lost
     public var thirstDrinkRatePerKg = 0.0015         // L/h/kg per VAS unit
     public var maxDrinkRatePerKg = 20.0              // mL/kg/h: most a patient drinks per stool / ad lib
+    public var thirstDrinkingThreshold = 0.2         // VAS units of thirst above the usual before water is drunk for it
     public var thirstWaterIntake = 1.0               // fraction of thirst-driven drinking met with water in usual intake
     // MARK: Acid–base (MODEL.md §7b)
     public var bufferTimeH = 2.0                     // h: cell and bone buffers follow the ECF HCO3

@@ -62,8 +62,7 @@ struct Observer {
                 case .cum_insensible_L: v = y[S.cumInsensible]
                 case .cum_vomit_L: v = y[S.cumVomit]
                 case .cum_metabolic_water_L: v = y[S.cumMetabolicWater]
-                // Na released by the bone and cell buffers (one per H+ they took up) comes from the body's own store.
-                case .na_total_mmol: v = y[S.ecfSodium] + y[S.cellSodium] + y[S.stomach + gs] + y[S.lumen + gs] - y[S.bufferProton]
+                case .na_total_mmol: v = y[S.ecfSodium] + y[S.cellSodium] + y[S.stomach + gs] + y[S.lumen + gs]
                 case .k_total_mmol: v = y[S.ecfPotassium] + y[S.cellPotassium] + y[S.stomach + gk] + y[S.lumen + gk]
                 case .cum_na_in_mmol: v = y[S.cumSodiumIn]
                 case .cum_na_out_mmol: v = y[S.cumSodiumOut]
@@ -105,6 +104,7 @@ struct Observer {
                 case .adrenaline_ng_mL: v = f.adrenaline
                 case .thirst_drinking_mL_h: v = f.adLibWater * 1000
                 case .lactate_mmol_L: v = f.lactate
+                case .buffer_na_released_mmol: v = y[S.bufferProton]
                 }
                 values.append(v)
             }

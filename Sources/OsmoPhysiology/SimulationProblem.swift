@@ -65,6 +65,7 @@ public enum Observable: String, CaseIterable, Sendable {
     case ph_plasma, pco2_mmHg, anion_gap_mmol_L, cum_cl_in_mmol, cum_cl_out_mmol, cl_total_mmol
     case cum_base_in_mmol, cum_base_out_mmol, base_total_mmol, stool_cl_mmol_L, stool_base_mmol_L
     case urine_nh4_mmol_day, insulin_rel, adrenaline_ng_mL, thirst_drinking_mL_h, lactate_mmol_L
+    case buffer_na_released_mmol
 
     public var column: String { rawValue }
 }
