@@ -50,6 +50,7 @@ OBSERVABLES = [
     "ph_plasma", "pco2_mmHg", "anion_gap_mmol_L", "cum_cl_in_mmol", "cum_cl_out_mmol", "cl_total_mmol",
     "cum_base_in_mmol", "cum_base_out_mmol", "base_total_mmol", "stool_cl_mmol_L", "stool_base_mmol_L",
     "urine_nh4_mmol_day", "insulin_rel", "adrenaline_ng_mL", "thirst_drinking_mL_h", "lactate_mmol_L",
+    "buffer_na_released_mmol",
 ]
 
 
@@ -76,12 +77,17 @@ def stool_base(s):
     return max(0.0, s["sodium"] + s["potassium"] - s["chloride"])
 
 
-def electroneutral_loss(jw, s, na_rel, k_rel, hco3_rel, mg_rel):
+def cl_availability(cl, cl0):
+    """BodyConstants.chlorideAvailability."""
+    return max(cl, 0) / (max(cl, 0) + 5) * (cl0 + 5) / cl0
+
+
+def electroneutral_loss(jw, s, na_rel, k_rel, hco3_rel, mg_rel, cl_available):
     """BodyConstants.electroneutralLoss."""
     m = np.zeros(9)
     m[W] = jw
-    m[NA] = jw * s["sodium"] * na_rel
-    m[K] = jw * s["potassium"] * k_rel
+    m[NA] = jw * s["sodium"] * na_rel * cl_available
+    m[K] = jw * s["potassium"] * k_rel * cl_available
     cations = m[NA] + m[K]
     m[HCO3] = electroneutral_base(jw * stool_base(s) * hco3_rel, cations)
     m[CL] = cations - m[HCO3]
@@ -197,7 +203,8 @@ class Constants:
         ref_mg = REF_DIET_MG_KG_DAY * w * REF_DIET_MG_ABSORBED / 24
         self.urine_hco3_0 = self.gfr0 * spos(p["plasma_hco3_mmol_L"] - p["bicarbonate_threshold_mmol_L"], 0.5)
         self.urine_na0 = ref_na - self.basal_stool_na - self.urine_hco3_0
-        self.ammonium0 = self.basal_stool_na + self.basal_stool_k + self.urine_hco3_0
+        self.ammonium0 = electroneutral_base(self.basal_stool_na + self.basal_stool_k,
+                                             self.basal_stool_na + self.basal_stool_k) + self.urine_hco3_0
         self.buffer_capacity = max(p["base_buffer_factor"] - 1, 0) * self.ecf0
         self.ph0 = ph_of(p["plasma_hco3_mmol_L"], pco2_of(p["plasma_hco3_mmol_L"], p))
         self.urine_k0 = ref_k - self.basal_stool_k
@@ -483,12 +490,17 @@ class Model:
         f["pco2"] = pco2_of(hco3, p)
         f["ph"] = ph_of(hco3, f["pco2"])
         f["lactate"] = y[ECF_LAC] / ve
-        lactate_production = c.lactate_production0 * (1 + p["lactate_hypoperfusion_gain"]
-                                                      * (spos(p["lactate_hypoperfusion_threshold"] - plasma_frac, 0.02) - c.lactate_pos0))
+        hypoxia = p["lactate_hypoperfusion_gain"] * (spos(p["lactate_hypoperfusion_threshold"] - plasma_frac, 0.02) - c.lactate_pos0)
+        extra_max = p["lactate_max_production_factor"] - 1
+        lactate_production = c.lactate_production0 * (1 + hypoxia / (1 + hypoxia / extra_max))
         lactate_clearance = c.lactate_clearance0 * max(y[ECF_LAC], 0) * smin(plasma_frac, 1, 0.02) / c.lactate_perfusion1
+        lactate_on_hco3 = (lactate_production - lactate_clearance) * max(hco3, 0) / (max(hco3, 0) + 1)
         mineral_hco3 = hco3 + f["lactate"] - p["plasma_lactate_mmol_L"]
         mineral_ph = ph_of(mineral_hco3, pco2_of(mineral_hco3, p))
-        buffer_flux = (c.buffer_capacity * (hco3_0 - hco3) - y[BUFFER_H]) / p["buffer_time_h"]
+        buffer_drive = (c.buffer_capacity * (hco3_0 - hco3) - y[BUFFER_H]) / p["buffer_time_h"]
+        na0 = p["plasma_na_mmol_L"]
+        na_available = max(na, 0) / (max(na, 0) + 5) * (na0 + 5) / na0
+        buffer_flux = buffer_drive if buffer_drive >= 0 else buffer_drive * min(na_available, 1)
 
         # Cells: osmotic water, Na/K pump (insulin, β2) and leak (mineral acidaemia)
         cell_water = c.cell_perm * (cell_tonicity - tonicity)
@@ -519,8 +531,11 @@ class Model:
         insensible = c.insensible0 * (1 + p["insensible_fever_gain_per_C"] * fever) * plasma_supply if m["insensible_loss"] else 0.0
         metabolic_water = c.metabolic_water0 * (1 + 0.12 * fever)
         k_out = leak_k - pump_k
-        cell_na_in = p["cell_k_na_exchange"] * k_out
-        cell_h_in = (1 - p["cell_k_na_exchange"]) * k_out
+        cna0 = p["cell_na_mmol_L"]
+        na_source = na_available if k_out > 0 else max(na_cell, 0) / (max(na_cell, 0) + 1) * (cna0 + 1) / cna0
+        na_share = p["cell_k_na_exchange"] * min(na_source, 1)
+        cell_na_in = na_share * k_out
+        cell_h_in = (1 - na_share) * k_out
 
         # Kidney
         renal = m["renal_regulation"]
@@ -530,7 +545,7 @@ class Model:
         gfr = c.gfr0 * gfr_factor
         vn = ecf_frac ** p["natriuresis_volume_exponent"] * aldo ** (-p["aldosterone_na_exponent"]) if renal else 1.0
         cl0 = p["plasma_cl_mmol_L"]
-        cl_available = max(cl, 0) / (max(cl, 0) + 5) * (cl0 + 5) / cl0
+        cl_available = cl_availability(cl, cl0)
         na_filtered = gfr * na * c.fe_na0 * vn * cl_available
         urine_hco3 = gfr * spos(hco3 - p["bicarbonate_threshold_mmol_L"], 0.5)
         urine_na = na_filtered + urine_hco3
@@ -588,7 +603,7 @@ class Model:
         dragCl, dragB = drag * (outflow * clS - inflow * cl), drag * (outflow * hco3S - inflow * max(hco3, 0))
         passive_current = pNa * dNa + pK * dK - pCl * dCl - pB * dB + dragNa + dragK - dragCl - dragB
         current = active_current + passive_current
-        s_back = logistic(current, 0, 1e-3 * w)
+        s_back = logistic(current, 0, 0.02 * w)
         eNa = PNa * (s_back * na + (1 - s_back) * naS)
         eK = PK * (s_back * max(k, 0) + (1 - s_back) * kS)
         eCl = PCl * (s_back * clS + (1 - s_back) * max(cl, 0))
@@ -613,7 +628,8 @@ class Model:
             h4 = p["secretion_perfusion_half"] ** 4
             perfusion = p2 * p2 / (p2 * p2 + h4) * (1 + h4)
             jw = self.illness.secretion_peak * load * secretion_supply * perfusion
-            secretion = electroneutral_loss(jw, self.illness.stool, na / p["plasma_na_mmol_L"], k_rel, hco3_rel, mg_rel)
+            secretion = electroneutral_loss(jw, self.illness.stool, na / p["plasma_na_mmol_L"], k_rel, hco3_rel, mg_rel,
+                                            cl_available)
             secretion_unmeasured = jw * self.illness.unmeasured
 
         kt = p["small_bowel_transit_per_h"] * (1 + p["illness_motility_gain"] * load)
@@ -640,11 +656,11 @@ class Model:
         presc = np.zeros(9)
         if m["illness"] and self.inputs.prescribed_rate > 0:
             presc = electroneutral_loss(self.inputs.prescribed_rate * secretion_supply, self.inputs.prescribed,
-                                        na / p["plasma_na_mmol_L"], k_rel, hco3_rel, mg_rel)
+                                        na / p["plasma_na_mmol_L"], k_rel, hco3_rel, mg_rel, cl_available)
         basal = np.zeros(9)
         basal[W] = c.basal_stool_water * plasma_supply
-        basal[NA] = c.basal_stool_na * na / p["plasma_na_mmol_L"]
-        basal[K] = c.basal_stool_k * k_rel
+        basal[NA] = c.basal_stool_na * na / p["plasma_na_mmol_L"] * cl_available
+        basal[K] = c.basal_stool_k * k_rel * cl_available
         basal[HCO3] = electroneutral_base((basal[NA] + basal[K]) * hco3_rel, basal[NA] + basal[K])
         basal[CL] = basal[NA] + basal[K] - basal[HCO3]
         stool = transit - col + presc + basal
@@ -660,7 +676,8 @@ class Model:
             if self.inputs.ad_lib is not None:
                 ad_lib_rate = thirst_drink
             else:
-                thirst_water = thirst_drink * p["thirst_water_intake"] * satiety
+                water_drink = p["thirst_drink_rate_L_h_kg"] * w * max(0.0, thirst - c.thirst0 - p["thirst_drinking_threshold"])
+                thirst_water = water_drink * p["thirst_water_intake"] * satiety * intake
             demand += ad_lib_rate + thirst_water
         oral = self.inputs.oral.copy()
         ad_lib_water = 0.0
@@ -686,6 +703,7 @@ class Model:
                  secretion_unmeasured=secretion_unmeasured, transit=transit, transit_unmeasured=transit_unmeasured,
                  colon=col, prescribed=presc, basal=basal, stool=stool, oral=oral, ad_lib_water=ad_lib_water,
                  buffer_flux=buffer_flux, lactate_production=lactate_production, lactate_clearance=lactate_clearance,
+                 lactate_on_hco3=lactate_on_hco3,
                  insulin_rel=insulin_rel, adrenaline=adrenaline, gut_potential=x)
         return f
 
@@ -700,13 +718,14 @@ class Model:
         d[ISF] = f["starling"] - f["cell_water"] - f["secretion"][W] - f["prescribed"][W]
         d[CELLV] = f["cell_water"]
         out = f["secretion"] + f["prescribed"] + f["basal"]
-        d[ECF_NA] = ab[NA] + col[NA] + iv[NA] + f["diet_na"] - f["urine_na"] - out[NA] - f["cell_na_in"] + f["buffer_flux"]
+        d[ECF_NA] = ab[NA] + col[NA] + iv[NA] + f["diet_na"] - f["urine_na"] - out[NA] - f["cell_na_in"] + f["buffer_flux"] \
+            + (f["lactate_production"] - f["lactate_clearance"] - f["lactate_on_hco3"])
         d[ECF_K] = ab[K] + col[K] + iv[K] + f["diet_k"] - f["urine_k"] - out[K] - f["pump_k"] + f["leak_k"]
         d[ECF_CL] = ab[CL] + col[CL] + iv[CL] + f["diet_cl"] - f["urine_cl"] - out[CL]
         d[ECF_BASE] = ab[HCO3] + 3 * ab[CIT] + col[HCO3] + base_equivalents(iv) + f["renal_base"] - out[HCO3] \
-            + f["cell_h_in"] + f["buffer_flux"] - f["lactate_production"] + f["lactate_clearance"]
+            + f["cell_h_in"] + f["buffer_flux"] - f["lactate_on_hco3"]
         d[ECF_LAC] = f["lactate_production"] - f["lactate_clearance"]
-        d[BUFFER_H] = f["buffer_flux"]
+        d[BUFFER_H] = f["buffer_flux"] + (f["lactate_production"] - f["lactate_clearance"] - f["lactate_on_hco3"])
         d[ECF_MG] = ab[MG] + iv[MG] + f["diet_mg"] + f["mg_exchange"] - f["urine_mg"] - out[MG]
         d[ECF_GLU] = ab[GLU] + iv[GLU] + f["glucose_production"] - f["glucose_uptake"] - f["urine_glu"]
         d[CELL_NA] = f["cell_na_in"]
@@ -754,7 +773,7 @@ class Model:
             "stool_rate_mL_h": stool[W] * 1000, "cum_oral_intake_L": y[CUM_ORAL], "cum_iv_intake_L": y[CUM_IV],
             "cum_stool_L": y[CUM_STOOL], "cum_urine_L": y[CUM_URINE], "cum_insensible_L": y[CUM_INS],
             "cum_vomit_L": y[CUM_VOMIT], "cum_metabolic_water_L": y[CUM_METW],
-            "na_total_mmol": y[ECF_NA] + y[CELL_NA] + y[STOMACH + NA] + y[LUMEN + NA] - y[BUFFER_H],
+            "na_total_mmol": y[ECF_NA] + y[CELL_NA] + y[STOMACH + NA] + y[LUMEN + NA],
             "k_total_mmol": y[ECF_K] + y[CELL_K] + y[STOMACH + K] + y[LUMEN + K],
             "cum_na_in_mmol": y[CUM_NA_IN], "cum_na_out_mmol": y[CUM_NA_OUT], "cum_k_in_mmol": y[CUM_K_IN],
             "cum_k_out_mmol": y[CUM_K_OUT], "tnf_pg_mL": infl[TNF_F] + infl[TNF_S], "il1b_pg_mL": infl[IL1B],
@@ -771,11 +790,12 @@ class Model:
             "cum_base_in_mmol": y[CUM_BASE_IN], "cum_base_out_mmol": y[CUM_BASE_OUT],
             "base_total_mmol": y[ECF_BASE] + y[ECF_LAC] + y[STOMACH + HCO3] + y[LUMEN + HCO3]
             + 3 * (y[STOMACH + CIT] + y[LUMEN + CIT]) - y[BUFFER_H]
-            - (1 - self.p["cell_k_na_exchange"]) * (self.c.cellK0 * self.c.cell0 - y[CELL_K]),
+            - ((self.c.cellK0 * self.c.cell0 - y[CELL_K]) - (y[CELL_NA] - self.p["cell_na_mmol_L"] * self.c.cell0)),
             "stool_cl_mmol_L": stool[CL] / stool[W] if stool[W] > 0 else 0.0,
             "stool_base_mmol_L": base_equivalents(stool) / stool[W] if stool[W] > 0 else 0.0,
             "urine_nh4_mmol_day": f["urine_nh4"] * 24, "insulin_rel": f["insulin_rel"], "adrenaline_ng_mL": f["adrenaline"],
             "thirst_drinking_mL_h": f["ad_lib_water"] * 1000, "lactate_mmol_L": f["lactate"],
+            "buffer_na_released_mmol": y[BUFFER_H],
         }
         return [v[o] for o in OBSERVABLES]
 

@@ -91,9 +91,11 @@ extension FluidModel {
         // Lactic acid: made at rest and burned at the same rate; hypoperfusion (low plasma volume) makes
         // more and clears less. Each lactic acid made spends a HCO3; each lactate burned returns one.
         f.lactate = y[S.ecfLactate] / ve
-        f.lactateProduction = c.lactateProduction0
-            * (1 + c.p.lactateHypoperfusionGain * (Smooth.positive(c.p.lactateHypoperfusionThreshold - plasmaFraction, width: 0.02)
-                - c.lactatePositive0))
+        // The extra production saturates at lactate_max_production_factor × rest (glycolysis is limited by glucose).
+        let hypoxia = c.p.lactateHypoperfusionGain
+            * (Smooth.positive(c.p.lactateHypoperfusionThreshold - plasmaFraction, width: 0.02) - c.lactatePositive0)
+        let extraMax = c.p.lactateMaxProductionFactor - 1
+        f.lactateProduction = c.lactateProduction0 * (1 + hypoxia / (1 + hypoxia / extraMax))
         f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0) * Smooth.minimum(plasmaFraction, 1, width: 0.02)
             / c.lactatePerfusion1
         // The net lactic acid (made − burned) spends HCO3 while there is HCO3 to spend; the rest of its H+ goes
@@ -104,7 +106,10 @@ extension FluidModel {
         let mineralHCO3 = hco3 + f.lactate - c.p.plasmaLactate
         let mineralPH = BodyConstants.ph(hco3: mineralHCO3, pco2: BodyConstants.pco2(hco3: mineralHCO3, c.p))
         // Cell and bone buffers take up H+ (releasing Na+) as the ECF HCO3 falls, over buffer_time_h.
-        f.bufferFlux = (c.bufferCapacity * (c.p.plasmaBicarbonate - hco3) - y[S.bufferProton]) / c.p.bufferTimeH
+        // Giving H+ back (HCO3 above normal) the buffers take Na+ up again, as far as the ECF has Na to give.
+        let bufferDrive = (c.bufferCapacity * (c.p.plasmaBicarbonate - hco3) - y[S.bufferProton]) / c.p.bufferTimeH
+        let naAvailable = max(na, 0) / (max(na, 0) + 5) * (c.p.plasmaSodium + 5) / c.p.plasmaSodium
+        f.bufferFlux = bufferDrive >= 0 ? bufferDrive : bufferDrive * min(naAvailable, 1)
 
         // Cells: osmotic water, Na/K pump and leaks. Insulin (from plasma glucose) and β2-adrenergic
         // stimulation speed the pump; acidaemia raises the K leak (K shifts, PHYSIOLOGY-2 §3).
@@ -151,8 +156,11 @@ extension FluidModel {
         // leaves a HCO3 in the ECF), as in K depletion; K that enters takes the same ions out. Every
         // exchange is one charge for one charge.
         let kOut = f.leakK - f.pumpK
-        f.cellSodiumIn = c.p.cellPotassiumSodiumExchange * kOut
-        f.cellProtonIn = (1 - c.p.cellPotassiumSodiumExchange) * kOut
+        // The Na share needs Na on the side it comes from (χ-like availability, 1 at normal levels); H+ makes up the rest.
+        let naSource = kOut > 0 ? naAvailable : max(naCell, 0) / (max(naCell, 0) + 1) * (c.p.cellSodium + 1) / c.p.cellSodium
+        let naShare = c.p.cellPotassiumSodiumExchange * min(naSource, 1)
+        f.cellSodiumIn = naShare * kOut
+        f.cellProtonIn = (1 - naShare) * kOut
 
         // Kidney
         let renal = m.renalRegulation
@@ -251,7 +259,7 @@ extension FluidModel {
         // the plasma and Cl− and HCO3− in from the lumen; a negative one the reverse. The blend s is smooth in the
         // current, and X = −I/G balances it exactly whatever the permeabilities (G > 0 always).
         let current = activeCurrent + passiveCurrent
-        let sBack = BodyConstants.logistic(current, half: 0, width: 1e-3 * w)
+        let sBack = BodyConstants.logistic(current, half: 0, width: 0.02 * w)
         let pnW = c.p.gutSodiumPermeabilityPerKg * w, pkW = c.p.gutPotassiumPermeabilityPerKg * w
         let pcW = c.p.gutChloridePermeabilityPerKg * w, pbW = c.p.gutBicarbonatePermeabilityPerKg * w
         let eNa = pnW * (sBack * na + (1 - sBack) * naS), eK = pkW * (sBack * max(k, 0) + (1 - sBack) * kS)
@@ -324,8 +332,8 @@ extension FluidModel {
         // Normal faecal Na and K leave with organic anions (lost base), as in formed stool.
         var basal = Mix()
         basal.water = c.basalStoolWater * plasmaSupply
-        basal.sodium = c.basalStoolSodium * na / c.p.plasmaSodium
-        basal.potassium = c.basalStoolPotassium * kRel
+        basal.sodium = c.basalStoolSodium * na / c.p.plasmaSodium * clAvailable
+        basal.potassium = c.basalStoolPotassium * kRel * clAvailable
         basal.bicarbonate = BodyConstants.electroneutralBase((basal.sodium + basal.potassium) * hco3Rel,
                                                              cations: basal.sodium + basal.potassium)
         basal.chloride = basal.sodium + basal.potassium - basal.bicarbonate

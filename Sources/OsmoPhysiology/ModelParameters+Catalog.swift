@@ -120,6 +120,7 @@ extension ModelParameters {
         p("lactate_production_mmol_h_kg", \.lactateProductionPerKg, "mmol/h/kg", 0.05...5, "resting lactate production (= clearance)", "textbook ≈ 15–20 mmol/kg/day (Cohen & Woods 1976, recalled, unconfirmed)"),
         p("lactate_hypoperfusion_threshold", \.lactateHypoperfusionThreshold, "1", 0.3...1, "plasma-volume fraction below which tissue hypoperfusion adds lactate", "calibration (unconfirmed): hyperlactataemia from ATLS class III (30–40 % blood-volume loss)"),
         p("lactate_hypoperfusion_gain", \.lactateHypoperfusionGain, "1", 0...100, "lactate production × (1 + gain · shortfall); clearance falls with plasma volume", "calibration (unconfirmed): lactate ≈ 5 mmol/L at 40 % plasma-volume loss (shock); Wang et al., NEJM 1986: lactate adds to the anion gap of cholera"),
+        p("lactate_max_production_factor", \.lactateMaxProductionFactor, "× rest", 1.5...20, "most lactate production in hypoperfusion (the extra saturates smoothly)", "calibration (unconfirmed): anaerobic glycolysis is limited by glucose supply (≈ 0.7 mmol/h/kg turnover)"),
         p("secretion_perfusion_half", \.secretionPerfusionHalf, "1", 0.05...0.95, "plasma-volume fraction at which intestinal secretion halves (mucosal perfusion)", "calibration (unconfirmed): splanchnic vasoconstriction in hypovolaemia; cholera purging rises again once the patient is rehydrated (Carpenter)"),
         p("glut2_glucose_km_mmol_L", \.glut2GlucoseKm, "mmol/L", 0.1...500, "lumen glucose for half the GLUT2 recruitment", "calibration (unconfirmed)"),
     ]

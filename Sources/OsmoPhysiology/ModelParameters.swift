@@ -122,6 +122,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var plasmaLactate = 1.0                   // mmol/L at rest
     public var lactateProductionPerKg = 0.8          // mmol/h/kg at rest (cleared by the liver and kidney at the same rate)
     public var lactateHypoperfusionThreshold = 0.8   // plasma-volume fraction below which tissues make extra lactate
+    public var lactateMaxProductionFactor = 5.0      // most lactate production in shock, × rest
     public var lactateHypoperfusionGain = 10.0       // production × (1 + gain · shortfall below the threshold)
     public var secretionPerfusionHalf = 0.6          // plasma-volume fraction at which intestinal secretion halves
     public init() {}

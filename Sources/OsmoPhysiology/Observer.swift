@@ -33,6 +33,7 @@ struct Observer {
             let gs = GutSpecies.sodium.rawValue, gk = GutSpecies.potassium.rawValue, gc = GutSpecies.chloride.rawValue
             let gb = GutSpecies.bicarbonate.rawValue, gcit = GutSpecies.citrate.rawValue
             let cellK0 = model.constants.cellK0 * model.constants.cell0
+            let cellNa0 = model.constants.p.cellSodium * model.constants.cell0
             let cramp = crampScore(kPlasma: f.kPlasma, mgPlasma: f.mgPlasma, naPlasma: f.naPlasma,
                                    extracellularVolumeFraction: ve / model.constants.ecf0)
             for o in Observable.allCases {
@@ -92,11 +93,11 @@ struct Observer {
                 case .cl_total_mmol: v = y[S.ecfChloride] + y[S.stomach + gc] + y[S.lumen + gc]
                 case .cum_base_in_mmol: v = y[S.cumBaseIn]
                 case .cum_base_out_mmol: v = y[S.cumBaseOut]
-                // Base of the ECF (lactate is potential base) and gut (citrate as 3), less the H+ taken up by cell and bone buffers and
-                // by cells in exchange for the K they lost.
+                // Base of the ECF (lactate is potential base) and gut (citrate as 3), less the H+ taken up by cell and
+                // bone buffers and by cells in exchange for the K they lost (K lost less the Na that took its place).
                 case .base_total_mmol:
                     v = y[S.ecfBase] + y[S.ecfLactate] + y[S.stomach + gb] + y[S.lumen + gb] + 3 * (y[S.stomach + gcit] + y[S.lumen + gcit])
-                        - y[S.bufferProton] - (1 - model.constants.p.cellPotassiumSodiumExchange) * (cellK0 - y[S.cellPotassium])
+                        - y[S.bufferProton] - ((cellK0 - y[S.cellPotassium]) - (y[S.cellSodium] - cellNa0))
                 case .stool_cl_mmol_L: v = f.stool.water > 0 ? f.stool.chloride / f.stool.water : 0
                 case .stool_base_mmol_L: v = f.stool.water > 0 ? f.stool.baseEquivalents / f.stool.water : 0
                 case .urine_nh4_mmol_day: v = f.urineAmmonium * 24

@@ -42,7 +42,9 @@ import Testing
             let x = a.column(o), r = b.column(o)
             let floor = 1e-3 * (r.map(abs).max() ?? 0)
             for k in 0..<min(x.count, r.count) {
-                if (o == .stool_na_mmol_L || o == .stool_k_mmol_L) && stool[k] < 0.01 * stoolPeak { continue }
+                // Stool concentrations are ratios of small amounts while there is hardly any stool.
+                let stoolRatio: Set<Observable> = [.stool_na_mmol_L, .stool_k_mmol_L, .stool_cl_mmol_L, .stool_base_mmol_L]
+                if stoolRatio.contains(o) && stool[k] < 0.01 * stoolPeak { continue }
                 let e = abs(x[k] - r[k]) / max(abs(r[k]), floor, 1e-300)
                 if e > worst.0 { worst = (e, o) }
             }

@@ -19,7 +19,8 @@ extension Trajectory {
 func norovirusArm(_ drink: Fluid?, hours: Double = 48) -> Trajectory {
     var p = SimulationProblem(durationH: hours, sampleIntervalH: 0.5)
     p.illness = .pathogen(.norovirus, severity: 1, onsetH: 0)
-    p.overrides = ["maintenance_intake_fraction": 0.5]
+    // No water for thirst: the treated arms drink equal volumes, so only the drinks' composition differs.
+    p.overrides = ["maintenance_intake_fraction": 0.5, "thirst_water_intake": 0]
     if let drink {
         p.drinks = [OralDrink(fluid: drink, schedule: .every(intervalH: 1, volumeL: 0.15, startH: 4, stopH: 44))]
     }

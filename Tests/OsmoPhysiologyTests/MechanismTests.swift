@@ -47,13 +47,20 @@ import OsmoODE
         #expect(ors.minimum(.na_plasma_mmol_L) > water.minimum(.na_plasma_mmol_L))
     }
 
-    /// Untreated cholera-rate purging reaches severe dehydration (> 10 % of body weight).
+    /// Untreated cholera-rate purging reaches severe dehydration (> 10 % of body weight) with nothing but half
+    /// the usual intake; drinking water for thirst as well, the ECF still falls below half of normal (shock),
+    /// the water going into cells as the plasma Na falls.
     @Test func untreatedCholeraReachesSevereDehydration() {
         var p = SimulationProblem(durationH: 48, sampleIntervalH: 0.5)
         p.illness = .pathogen(.cholera, severity: 1, onsetH: 0)
+        p.overrides = ["maintenance_intake_fraction": 0.5, "thirst_water_intake": 0]
+        let dry = simulate(p)
+        #expect(dry.status == .success)
+        #expect(dry.maximum(.weight_loss_pct) > 10)
         p.overrides = ["maintenance_intake_fraction": 0.5]
-        let tr = simulate(p)
-        #expect(tr.status == .success)
-        #expect(tr.maximum(.weight_loss_pct) > 10)
+        let water = simulate(p)
+        let ecf = zip(water.column(.volume_plasma_L), water.column(.volume_interstitial_L)).map { $0 + $1 }
+        #expect(ecf.min()! < 0.5 * ecf[0])
+        #expect(water.minimum(.na_plasma_mmol_L) < dry.minimum(.na_plasma_mmol_L))
     }
 }
