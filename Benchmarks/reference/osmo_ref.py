@@ -130,6 +130,11 @@ def oncotic(c):
     return c * (2.1 + c * (0.16 + 0.009 * c))
 
 
+def ramp(x, w):
+    """Smooth.ramp: 0 for x ≤ 0, x²/(2w) below w, x − w/2 beyond."""
+    return 0.0 if x <= 0 else (x * x / (2 * w) if x < w else x - 0.5 * w)
+
+
 def logistic(x, half, width):
     """BodyConstants.logistic, evaluated without overflow for large |x − half| / width."""
     z = (x - half) / width
@@ -500,7 +505,8 @@ class Model:
         buffer_drive = (c.buffer_capacity * (hco3_0 - hco3) - y[BUFFER_H]) / p["buffer_time_h"]
         na0 = p["plasma_na_mmol_L"]
         na_available = max(na, 0) / (max(na, 0) + 5) * (na0 + 5) / na0
-        buffer_flux = buffer_drive if buffer_drive >= 0 else buffer_drive * min(na_available, 1)
+        give_back = logistic(-buffer_drive, 0, 0.01 * c.w)
+        buffer_flux = buffer_drive * (1 - give_back * (1 - min(na_available, 1)))
 
         # Cells: osmotic water, Na/K pump (insulin, β2) and leak (mineral acidaemia)
         cell_water = c.cell_perm * (cell_tonicity - tonicity)
@@ -532,7 +538,8 @@ class Model:
         metabolic_water = c.metabolic_water0 * (1 + 0.12 * fever)
         k_out = leak_k - pump_k
         cna0 = p["cell_na_mmol_L"]
-        na_source = na_available if k_out > 0 else max(na_cell, 0) / (max(na_cell, 0) + 1) * (cna0 + 1) / cna0
+        outward = logistic(k_out, 0, 0.01 * c.w)
+        na_source = outward * na_available + (1 - outward) * max(na_cell, 0) / (max(na_cell, 0) + 1) * (cna0 + 1) / cna0
         na_share = p["cell_k_na_exchange"] * min(na_source, 1)
         cell_na_in = na_share * k_out
         cell_h_in = (1 - na_share) * k_out
@@ -676,7 +683,7 @@ class Model:
             if self.inputs.ad_lib is not None:
                 ad_lib_rate = thirst_drink
             else:
-                water_drink = p["thirst_drink_rate_L_h_kg"] * w * max(0.0, thirst - c.thirst0 - p["thirst_drinking_threshold"])
+                water_drink = p["thirst_drink_rate_L_h_kg"] * w * ramp(thirst - c.thirst0 - p["thirst_drinking_threshold"], 0.1)
                 thirst_water = water_drink * p["thirst_water_intake"] * satiety * intake
             demand += ad_lib_rate + thirst_water
         oral = self.inputs.oral.copy()

@@ -109,7 +109,8 @@ extension FluidModel {
         // Giving H+ back (HCO3 above normal) the buffers take Na+ up again, as far as the ECF has Na to give.
         let bufferDrive = (c.bufferCapacity * (c.p.plasmaBicarbonate - hco3) - y[S.bufferProton]) / c.p.bufferTimeH
         let naAvailable = max(na, 0) / (max(na, 0) + 5) * (c.p.plasmaSodium + 5) / c.p.plasmaSodium
-        f.bufferFlux = bufferDrive >= 0 ? bufferDrive : bufferDrive * min(naAvailable, 1)
+        let giveBack = Smooth.step(-bufferDrive, width: 0.01 * c.weightKg)
+        f.bufferFlux = bufferDrive * (1 - giveBack * (1 - min(naAvailable, 1)))
 
         // Cells: osmotic water, Na/K pump and leaks. Insulin (from plasma glucose) and β2-adrenergic
         // stimulation speed the pump; acidaemia raises the K leak (K shifts, PHYSIOLOGY-2 §3).
@@ -157,7 +158,9 @@ extension FluidModel {
         // exchange is one charge for one charge.
         let kOut = f.leakK - f.pumpK
         // The Na share needs Na on the side it comes from (χ-like availability, 1 at normal levels); H+ makes up the rest.
-        let naSource = kOut > 0 ? naAvailable : max(naCell, 0) / (max(naCell, 0) + 1) * (c.p.cellSodium + 1) / c.p.cellSodium
+        let outward = Smooth.step(kOut, width: 0.01 * c.weightKg)
+        let naSource = outward * naAvailable
+            + (1 - outward) * max(naCell, 0) / (max(naCell, 0) + 1) * (c.p.cellSodium + 1) / c.p.cellSodium
         let naShare = c.p.cellPotassiumSodiumExchange * min(naSource, 1)
         f.cellSodiumIn = naShare * kOut
         f.cellProtonIn = (1 - naShare) * kOut
@@ -359,7 +362,7 @@ extension FluidModel {
             // As part of the usual intake, it is scaled like the rest of it: a patient who manages a third of
             // the usual eating and drinking (nausea, malaise) drinks a third of what thirst asks for.
             // A thirst below the noticing threshold (thirst_drinking_threshold VAS units above the usual) is not acted on.
-            let waterDrink = c.p.thirstDrinkRatePerKg * w * max(0, f.thirst - c.thirst0 - c.p.thirstDrinkingThreshold)
+            let waterDrink = c.p.thirstDrinkRatePerKg * w * Smooth.ramp(f.thirst - c.thirst0 - c.p.thirstDrinkingThreshold, width: 0.1)
             if inputs.adLib != nil { adLibRate = thirstDrink } else { thirstWater = waterDrink * c.p.thirstWaterIntake * satiety * intake }
             demand += adLibRate + thirstWater
         }

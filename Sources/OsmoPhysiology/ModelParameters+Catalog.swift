@@ -47,7 +47,7 @@ extension ModelParameters {
         p("gut_hco3_permeability_L_h_kg", \.gutBicarbonatePermeabilityPerKg, "L/h/kg", 0...1e9, "paracellular HCO3 permeability", "calibration"),
         p("gut_nacl_reflection", \.gutSaltReflection, "1", frac, "reflection coefficient of NaCl at the small-intestinal junctions (solvent drag carries 1 − σ of the salt)", "Fordtran et al., J Clin Invest 1965: the jejunum is leaky (pores ≈ 7–8 Å, σ_NaCl well below 1), the ileum tighter"),
         p("gut_water_permeability_L_h_mOsm_kg", \.gutWaterPermeabilityPerKg, "L/h/(mOsm/kg)/kg", 0...1e9, "osmotic water permeability of the gut wall", "calibration: 100 mOsm/kg moves ≈ 0.4 L/h at 70 kg"),
-        p("fructose_vmax_mmol_h_kg", \.fructoseVmaxPerKg, "mmol/h/kg", 0...1e9, "GLUT5 fructose absorption capacity", "malabsorption above ≈ 25–50 g doses (unconfirmed)"),
+        p("fructose_vmax_mmol_h_kg", \.fructoseVmaxPerKg, "mmol/h/kg", 0...1e9, "GLUT5 fructose absorption capacity", "calibration to PHYSIOLOGY-2 §4b: most healthy adults absorb 25 g of fructose alone and most malabsorb 50 g (Rao 2007, Truswell 1988)"),
         p("fructose_km_mmol_L", \.fructoseKm, "mmol/L", pos, "GLUT5 Km", "unconfirmed"),
         p("citrate_absorption_per_h", \.citrateAbsorptionRate, "1/h", 0...1e9, "citrate absorption rate constant", "calibration"),
         p("mg_absorption_per_h", \.magnesiumAbsorptionRate, "1/h", 0...1e9, "lumen Mg absorption rate constant", "≈ 30–40 % fractional absorption (textbook)"),

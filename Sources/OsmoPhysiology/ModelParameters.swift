@@ -44,7 +44,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var gutBicarbonatePermeabilityPerKg = 0.002 // L/h/kg
     public var gutSaltReflection = 0.5               // σ of NaCl at the small-intestinal junctions (solvent drag 1 − σ)
     public var gutWaterPermeabilityPerKg = 5.7e-5    // L/h per mOsm/kg per kg
-    public var fructoseVmaxPerKg = 0.6               // mmol/h/kg (GLUT5)
+    public var fructoseVmaxPerKg = 1.4               // mmol/h/kg (GLUT5)
     public var fructoseKm = 20.0                     // mmol/L
     public var citrateAbsorptionRate = 1.0           // 1/h
     public var magnesiumAbsorptionRate = 0.1         // 1/h

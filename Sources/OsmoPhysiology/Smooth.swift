@@ -15,6 +15,15 @@ enum Smooth {
     /// Smooth maximum: b + positive(a − b).
     @inline(__always)
     static func maximum(_ a: Double, _ b: Double, width w: Double) -> Double { b + positive(a - b, width: w) }
+
+    /// A ramp that is exactly 0 for x ≤ 0, x²/(2w) for 0 < x < w and x − w/2 beyond: continuous with a
+    /// continuous slope, and exactly zero below the corner (so a threshold adds nothing at rest).
+    @inline(__always)
+    static func ramp(_ x: Double, width w: Double) -> Double { x <= 0 ? 0 : (x < w ? x * x / (2 * w) : x - 0.5 * w) }
+
+    /// A smooth step from 0 (x ≪ 0) to 1 (x ≫ 0), 1/(1 + e^(−x/w)).
+    @inline(__always)
+    static func step(_ x: Double, width w: Double) -> Double { 1 / (1 + exp(-x / w)) }
 }
 
 /// `x^n` for the renal exponents, which are whole or half numbers by default (MODEL.md, kidney):
