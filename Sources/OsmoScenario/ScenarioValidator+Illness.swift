@@ -3,7 +3,7 @@ import Yams
 
 extension ScenarioValidator {
     static let illnessKeys = ["pathogen", "severity", "onset", "peak_time", "shape", "peak_secretion", "stool",
-                              "nhe_inhibition", "inflammatory_potency", "typical_duration",
+                              "nhe_inhibition", "absorption_injury", "inflammatory_potency", "typical_duration",
                               "prescribed_stool", "endotoxin", "time"]
     static let pathogenNames = Pathogen.presets.map(\.name) + ["custom"]
     static let stoolPresets: [String: StoolComposition] = [
@@ -22,7 +22,7 @@ extension ScenarioValidator {
                      expected: "exactly one of `pathogen`, `prescribed_stool` or `endotoxin`, or `illness: none`")
             return nil
         }
-        let pathogenOnly = ["severity", "onset", "peak_time", "shape", "peak_secretion", "stool", "nhe_inhibition",
+        let pathogenOnly = ["severity", "onset", "peak_time", "shape", "peak_secretion", "stool", "nhe_inhibition", "absorption_injury",
                             "inflammatory_potency", "typical_duration"]
         let allowedWith: [String: [String]] = [
             "pathogen": pathogenOnly, "prescribed_stool": [], "endotoxin": ["time"],
