@@ -659,6 +659,17 @@ class Model:
         col[K] = rc * tk
         col[CL] = ra * tcl
         col[HCO3] = ra * tb
+        # Colonic Na absorption against a limiting gradient, paid for by K secretion and Cl absorption.
+        stool_water = max(q - col[W], 0.0)
+        na_left, cl_left = tna - col[NA], tcl - col[CL]
+        excess = ramp(na_left - p["colon_na_limit_mmol_L"] * stool_water, 1e-3 * w)
+        capacity = p["colon_na_capacity_mmol_h_kg"] * w * math.sqrt(aldo) * (1 - self.illness.nhe_inhibition * min(load, 1))
+        colon_drive = capacity * excess / (capacity + excess + 1e-12)
+        k_secreted = p["colon_k_secretion_fraction"] * colon_drive * min(k_rel, 1)
+        cl_with = smin((1 - p["colon_k_secretion_fraction"]) * colon_drive, 0.9 * max(cl_left, 0.0), 1e-3 * w)
+        col[NA] += k_secreted + cl_with
+        col[K] -= k_secreted
+        col[CL] += cl_with
 
         presc = np.zeros(9)
         if m["illness"] and self.inputs.prescribed_rate > 0:

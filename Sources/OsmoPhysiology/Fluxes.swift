@@ -323,6 +323,21 @@ extension FluidModel {
         col.potassium = rc * max(tr.potassium, 0)
         col.chloride = ra * max(tr.chloride, 0)
         col.bicarbonate = ra * max(tr.bicarbonate, 0)
+        // Colonic Na absorption against a limiting gradient (ENaC, aldosterone-driven): the Na the stool-bound
+        // fluid holds above colon_na_limit_mmol_L is absorbed, saturably, up to the colon's capacity, and
+        // paid for by K secreted from the plasma (fraction colon_k_secretion_fraction) and Cl absorbed with
+        // it; toxin-driven illness inhibits it as it does NHE3. This is what sets stool composition: at low
+        // flows Na falls and K rises, at cholera's flows the colon is overwhelmed.
+        let stoolWater = max(q - col.water, 0)
+        let naLeft = max(tr.sodium, 0) - col.sodium, clLeft = max(tr.chloride, 0) - col.chloride
+        let excess = Smooth.ramp(naLeft - c.p.colonSodiumLimit * stoolWater, width: 1e-3 * w)
+        let capacity = c.p.colonSodiumCapacityPerKg * w * aldo.squareRoot() * (1 - illness.nheInhibition * min(f.load, 1))
+        let colonDrive = capacity * excess / (capacity + excess + 1e-12)
+        let kSecreted = c.p.colonPotassiumSecretionFraction * colonDrive * min(kRel, 1)
+        let clWith = Smooth.minimum((1 - c.p.colonPotassiumSecretionFraction) * colonDrive, 0.9 * max(clLeft, 0), width: 1e-3 * w)
+        col.sodium += kSecreted + clWith
+        col.potassium -= kSecreted
+        col.chloride += clWith
         f.colonAbsorb = col
 
         // Prescribed stool (teaching): straight from the ECF, electroneutral like the secretion

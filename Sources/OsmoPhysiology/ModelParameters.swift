@@ -38,7 +38,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var sglt1WaterPerGlucose = 4.75           // mL per mmol glucose (264 H2O per cycle, Zeuthen 2001)
     public var nheVmaxPerKg = 1.0                    // mmol Na/h/kg electroneutral NaCl absorption
     public var nheKmSodium = 40.0                    // mmol/L
-    public var gutSodiumPermeabilityPerKg = 0.002     // L/h/kg paracellular (cation-selective)
+    public var gutSodiumPermeabilityPerKg = 0.004     // L/h/kg paracellular (leaky jejunum)
     public var gutPotassiumPermeabilityPerKg = 0.002  // L/h/kg
     public var gutChloridePermeabilityPerKg = 0.004   // L/h/kg
     public var gutBicarbonatePermeabilityPerKg = 0.002 // L/h/kg
@@ -53,6 +53,9 @@ public struct ModelParameters: Sendable, Equatable {
     public var illnessMotilityGain = 1.0             // transit × (1 + gain·load)
     public var colonCapacityLPerDayPerKg = 0.064     // L/day/kg (≈ 4.5 L/day at 70 kg)
     public var colonMaxFraction = 0.9                // of ileal inflow
+    public var colonSodiumCapacityPerKg = 0.25       // mmol/h/kg colonic Na absorption beyond the water it goes with, at aldosterone 1
+    public var colonSodiumLimit = 30.0               // mmol/L: stool Na the colon cannot absorb below
+    public var colonPotassiumSecretionFraction = 0.4 // K secreted per Na absorbed beyond the water (the rest with Cl)
     public var basalStoolWaterLPerDayPerKg = 0.00143 // L/day/kg (100 mL/day at 70 kg)
     public var basalStoolPotassiumPerKg = 0.114      // mmol/day/kg (8 mmol/day at 70 kg)
     public var basalStoolSodiumPerKg = 0.029         // mmol/day/kg (2 mmol/day at 70 kg)
