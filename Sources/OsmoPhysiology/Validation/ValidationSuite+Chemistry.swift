@@ -308,7 +308,8 @@ extension ValidationSuite {
         // Secretory diarrhoea: cholera, untreated, at peak purging.
         var s = SimulationProblem(durationH: 36, sampleIntervalH: 0.25)
         s.illness = .pathogen(.cholera, severity: 1, onsetH: 0)
-        s.overrides = ["maintenance_intake_fraction": 0.5]
+        // The stool as secreted, as in the stool-composition rows: no water drunk for thirst to dilute it.
+        s.overrides = ["maintenance_intake_fraction": 0.5, "thirst_water_intake": 0]
         return [
             ValidationRow(g, "osmotic diarrhoea (100 g fructose): stool osmotic gap at peak stool rate", low: 100, high: 200,
                           model: gap(run(o)), unit: "mOsm/kg",
