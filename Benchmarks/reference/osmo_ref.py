@@ -662,11 +662,11 @@ class Model:
         # Colonic Na absorption against a limiting gradient, paid for by K secretion and Cl absorption.
         stool_water = max(q - col[W], 0.0)
         na_left, cl_left = tna - col[NA], tcl - col[CL]
-        excess = ramp(na_left - p["colon_na_limit_mmol_L"] * stool_water, 1e-3 * w)
+        excess = ramp(na_left - p["colon_na_limit_mmol_L"] * stool_water, 0.01 * w)
         capacity = p["colon_na_capacity_mmol_h_kg"] * w * math.sqrt(aldo) * (1 - self.illness.nhe_inhibition * min(load, 1))
         colon_drive = capacity * excess / (capacity + excess + 1e-12)
         k_secreted = p["colon_k_secretion_fraction"] * colon_drive * min(k_rel, 1)
-        cl_with = smin((1 - p["colon_k_secretion_fraction"]) * colon_drive, 0.9 * max(cl_left, 0.0), 1e-3 * w)
+        cl_with = smin((1 - p["colon_k_secretion_fraction"]) * colon_drive, 0.9 * max(cl_left, 0.0), 0.01 * w)
         col[NA] += k_secreted + cl_with
         col[K] -= k_secreted
         col[CL] += cl_with
@@ -694,7 +694,7 @@ class Model:
             if self.inputs.ad_lib is not None:
                 ad_lib_rate = thirst_drink
             else:
-                water_drink = p["thirst_drink_rate_L_h_kg"] * w * ramp(thirst - c.thirst0 - p["thirst_drinking_threshold"], 0.1)
+                water_drink = p["thirst_drink_rate_L_h_kg"] * w * ramp(thirst - c.thirst0 - p["thirst_drinking_threshold"], 1.0)
                 thirst_water = water_drink * p["thirst_water_intake"] * satiety * intake
             demand += ad_lib_rate + thirst_water
         oral = self.inputs.oral.copy()

@@ -330,11 +330,11 @@ extension FluidModel {
         // flows Na falls and K rises, at cholera's flows the colon is overwhelmed.
         let stoolWater = max(q - col.water, 0)
         let naLeft = max(tr.sodium, 0) - col.sodium, clLeft = max(tr.chloride, 0) - col.chloride
-        let excess = Smooth.ramp(naLeft - c.p.colonSodiumLimit * stoolWater, width: 1e-3 * w)
+        let excess = Smooth.ramp(naLeft - c.p.colonSodiumLimit * stoolWater, width: 0.01 * w)
         let capacity = c.p.colonSodiumCapacityPerKg * w * aldo.squareRoot() * (1 - illness.nheInhibition * min(f.load, 1))
         let colonDrive = capacity * excess / (capacity + excess + 1e-12)
         let kSecreted = c.p.colonPotassiumSecretionFraction * colonDrive * min(kRel, 1)
-        let clWith = Smooth.minimum((1 - c.p.colonPotassiumSecretionFraction) * colonDrive, 0.9 * max(clLeft, 0), width: 1e-3 * w)
+        let clWith = Smooth.minimum((1 - c.p.colonPotassiumSecretionFraction) * colonDrive, 0.9 * max(clLeft, 0), width: 0.01 * w)
         col.sodium += kSecreted + clWith
         col.potassium -= kSecreted
         col.chloride += clWith
@@ -377,7 +377,7 @@ extension FluidModel {
             // As part of the usual intake, it is scaled like the rest of it: a patient who manages a third of
             // the usual eating and drinking (nausea, malaise) drinks a third of what thirst asks for.
             // A thirst below the noticing threshold (thirst_drinking_threshold VAS units above the usual) is not acted on.
-            let waterDrink = c.p.thirstDrinkRatePerKg * w * Smooth.ramp(f.thirst - c.thirst0 - c.p.thirstDrinkingThreshold, width: 0.1)
+            let waterDrink = c.p.thirstDrinkRatePerKg * w * Smooth.ramp(f.thirst - c.thirst0 - c.p.thirstDrinkingThreshold, width: 1)
             if inputs.adLib != nil { adLibRate = thirstDrink } else { thirstWater = waterDrink * c.p.thirstWaterIntake * satiety * intake }
             demand += adLibRate + thirstWater
         }
