@@ -1,0 +1,244 @@
+/// Finite-difference Jacobians for systems without an analytic one: dense (one right-hand-side
+/// call per column) or sparse (one call per group of structurally orthogonal columns).
+///
+/// Every column uses forward differences with the scaled increment
+/// `δ_j = √ε · max(|y_j|, floor)` (rounded to the increment actually represented),
+/// column `j` = `(f(y + δ_j e_j) − f(y)) / δ_j`; the sparse form perturbs a whole group
+/// `G` at once and reads row `i` of `(f(y + Σ_{j∈G} δ_j e_j) − f(y)) / δ_j` for the one column
+/// `j ∈ G` that row `i` has in the pattern. The increments are the same, so where row `i` depends
+/// only on its pattern columns the two Jacobians agree to the last bit.
+///
+/// The pattern is declared by the system (``ODESystem/jacobianSparsity``) or learned:
+/// 1. The first Jacobian is dense, and every entry whose right-hand side changed (bit for bit) is
+///    taken into the pattern; so is every entry that changes at a second, perturbed state (each
+///    component moved by up to ±10 %, zeros lifted to the increment floor so that terms gated on a
+///    positive amount switch on), probed with increments 10⁴ × larger.
+/// 2. Later Jacobians use the colouring of the pattern. Each grouped call also checks the rows no
+///    column of the group reaches: any change there means the pattern missed an entry, and that
+///    Jacobian is recomputed densely and the entries found are added (then the colouring is redone).
+/// 3. A learned pattern is refreshed by a dense Jacobian every ``SparseJacobianPlan/firstRefresh``
+///    Jacobians, the interval doubling each time nothing new is found (and back to the start when
+///    something is): a dependency that appears only later in a run (an illness starting, a gut
+///    filling) is found within a bounded number of Jacobians even where step 2 cannot see it.
+/// A missed entry can only cost Newton iterations (the iteration matrix is approximate anyway), never
+/// the accuracy of an accepted step; everything above is deterministic, so results do not depend on
+/// thread counts.
+final class SparseJacobianPlan {
+    let dimension: Int
+    /// Declared by the system: trusted (no probes, no refreshes), but still checked as in step 2.
+    let declared: Bool
+    private(set) var pattern: JacobianSparsity?
+    private(set) var colouring: ColumnColouring?
+    /// Rows of each column (the transpose of the pattern).
+    private(set) var columnRows: [[Int]] = []
+    /// For each group, the rows that no column of the group has: their right-hand side must not move.
+    private(set) var uncoveredRows: [[Int]] = []
+    /// Grouped Jacobians left before the next dense refresh (learned patterns only).
+    var untilRefresh = 0
+    private var refreshInterval = SparseJacobianPlan.firstRefresh
+    /// Dense Jacobians taken (first, refreshes, and those forced by a missed entry).
+    private(set) var denseJacobians = 0
+    /// Times the check of step 2 found a missed entry.
+    private(set) var missedEntries = 0
+
+    static let firstRefresh = 16
+    static let longestRefresh = 1 << 12
+    /// Increment of the perturbed-state probe, relative (× max(|y_j|, floor)).
+    static let probeIncrement = 1e-4
+
+    init(dimension: Int, declared: JacobianSparsity?) {
+        self.dimension = dimension
+        self.declared = declared != nil
+        if let declared { adopt(declared) }
+    }
+
+    private func adopt(_ p: JacobianSparsity) {
+        let c = ColumnColouring(p)
+        pattern = p
+        colouring = c
+        columnRows = p.columns
+        var covered = [Bool](repeating: false, count: dimension)
+        uncoveredRows = c.groups.map { group in
+            for i in 0..<dimension { covered[i] = false }
+            for j in group { for i in columnRows[j] { covered[i] = true } }
+            return (0..<dimension).filter { !covered[$0] }
+        }
+    }
+
+    /// Takes the entries `found` (rows of columns) into the pattern after a dense Jacobian.
+    func learn(_ found: [[Int]], missed: Bool) {
+        denseJacobians += 1
+        if missed { missedEntries += 1 }
+        let grown: Bool
+        if let p = pattern {
+            let q = p.union(JacobianSparsity(dimension: dimension, rows: found))
+            grown = q != p
+            if grown { adopt(q) }
+        } else {
+            adopt(JacobianSparsity(dimension: dimension, rows: found))
+            grown = true
+        }
+        if !declared {
+            refreshInterval = grown ? SparseJacobianPlan.firstRefresh
+                : Swift.min(2 * refreshInterval, SparseJacobianPlan.longestRefresh)
+            untilRefresh = refreshInterval
+        }
+    }
+
+    /// True when this Jacobian should be dense (none learned yet, or a refresh is due).
+    func denseDue() -> Bool {
+        if pattern == nil { return true }
+        if declared { return false }
+        untilRefresh -= 1
+        return untilRefresh < 0
+    }
+}
+
+extension RHSBox {
+    /// The perturbed value `y_j + δ_j` and the increment actually represented, `(y_j + δ_j) − y_j`.
+    @inline(__always)
+    func bump(_ yj: Double, relative: Double = Double.ulpOfOne.squareRoot()) -> (value: Double, delta: Double) {
+        let bumped = yj + relative * Swift.max(Swift.abs(yj), incrementFloor)
+        return (bumped, bumped - yj)
+    }
+
+    /// Dense forward differences, one call per column, into row-major `dfdy`; leaves `f(t, y)` in
+    /// `scratch[0..<n]`. With `learning`, returns the rows of each column whose value changed.
+    @discardableResult
+    func denseFiniteDifferenceJacobian(
+        _ t: Double, _ y: UnsafePointer<Double>, _ dfdy: UnsafeMutablePointer<Double>, learning: Bool = false
+    ) -> [[Int]] {
+        let n = dimension
+        let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n
+        var found = learning ? [[Int]](repeating: [], count: n) : []
+        rhs(rawSystem, t, y, f0, n)
+        yp.update(from: y, count: n)
+        for j in 0..<n {
+            let yj = y[j]
+            let (bumped, delta) = bump(yj)
+            yp[j] = bumped
+            rhs(rawSystem, t, yp, f1, n)
+            yp[j] = yj
+            let inv = 1 / delta
+            for i in 0..<n { dfdy[i * n + j] = (f1[i] - f0[i]) * inv }
+            if learning { for i in 0..<n where f1[i] != f0[i] { found[i].append(j) } }
+        }
+        counters[0] &+= n + 1
+        counters[3] &+= n + 1
+        return found
+    }
+
+    /// `∂f/∂t` by a forward difference with `δ_t = √ε · max(|t|, 1)` (0 for an autonomous system),
+    /// from `f(t, y)` in `scratch[0..<n]`.
+    func finiteDifferenceTimeDerivative(_ t: Double, _ y: UnsafePointer<Double>, _ dfdt: UnsafeMutablePointer<Double>) {
+        let n = dimension
+        let f0 = scratch, f1 = scratch + n
+        if autonomous {
+            for i in 0..<n { dfdt[i] = 0 }
+            return
+        }
+        var dt = Double.ulpOfOne.squareRoot() * Swift.max(Swift.abs(t), 1)
+        dt = (t + dt) - t
+        rhs(rawSystem, t + dt, y, f1, n)
+        for i in 0..<n { dfdt[i] = (f1[i] - f0[i]) / dt }
+        counters[0] &+= 1
+        counters[3] &+= 1
+    }
+
+    /// The sparse Jacobian of ``SparseJacobianPlan``'s steps 1–3, then `∂f/∂t`.
+    func sparseFiniteDifferenceJacobian(
+        _ plan: SparseJacobianPlan, _ t: Double, _ y: UnsafePointer<Double>,
+        _ dfdy: UnsafeMutablePointer<Double>, _ dfdt: UnsafeMutablePointer<Double>
+    ) {
+        if plan.denseDue() {
+            let first = plan.pattern == nil
+            var found = denseFiniteDifferenceJacobian(t, y, dfdy, learning: true)
+            if first && !plan.declared { probePerturbed(t, y, into: &found) }
+            plan.learn(found, missed: false)
+            // The probe used the scratch: f(t, y) again for ∂f/∂t (an autonomous system needs none).
+            if first && !autonomous { _ = reevaluate(t, y) }
+        } else if !groupedFiniteDifferenceJacobian(plan, t, y, dfdy) {
+            let found = denseFiniteDifferenceJacobian(t, y, dfdy, learning: true)
+            plan.learn(found, missed: true)
+        }
+        finiteDifferenceTimeDerivative(t, y, dfdt)
+    }
+
+    /// `f(t, y)` into `scratch[0..<n]`, counted as a finite-difference call.
+    private func reevaluate(_ t: Double, _ y: UnsafePointer<Double>) -> Bool {
+        rhs(rawSystem, t, y, scratch, dimension)
+        counters[0] &+= 1
+        counters[3] &+= 1
+        return true
+    }
+
+    /// One call per group; `false` (and `dfdy` unfinished) when a row outside a group's reach
+    /// changed, i.e. the pattern misses an entry.
+    private func groupedFiniteDifferenceJacobian(
+        _ plan: SparseJacobianPlan, _ t: Double, _ y: UnsafePointer<Double>, _ dfdy: UnsafeMutablePointer<Double>
+    ) -> Bool {
+        let n = dimension
+        let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n, deltas = scratch + 3 * n
+        let colouring = plan.colouring.unsafelyUnwrapped
+        rhs(rawSystem, t, y, f0, n)
+        var calls = 1
+        defer {
+            counters[0] &+= calls
+            counters[3] &+= calls
+        }
+        yp.update(from: y, count: n)
+        dfdy.update(repeating: 0, count: n * n)
+        for (g, group) in colouring.groups.enumerated() {
+            for j in group {
+                let (bumped, delta) = bump(y[j])
+                deltas[j] = delta
+                yp[j] = bumped
+            }
+            rhs(rawSystem, t, yp, f1, n)
+            calls += 1
+            for j in group {
+                yp[j] = y[j]
+                let inv = 1 / deltas[j]
+                for i in plan.columnRows[j] { dfdy[i * n + j] = (f1[i] - f0[i]) * inv }
+            }
+            for i in plan.uncoveredRows[g] where f1[i] != f0[i] { return false }
+        }
+        return true
+    }
+
+    /// Step 1's second probe: at a perturbed copy of `y` (component `j` scaled by 1 + 0.1·u_j, or
+    /// lifted by (0.5 … 1)·floor where |y_j| < floor; u_j ∈ [−1, 1) from a fixed hash of j), with
+    /// increments ``SparseJacobianPlan/probeIncrement`` × max(|y_j|, floor). Skipped when the
+    /// right-hand side is not finite there.
+    private func probePerturbed(_ t: Double, _ y: UnsafePointer<Double>, into found: inout [[Int]]) {
+        let n = dimension
+        let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n, ys = scratch + 3 * n
+        for j in 0..<n {
+            let u = RHSBox.unitHash(j)
+            ys[j] = Swift.abs(y[j]) >= incrementFloor ? y[j] * (1 + 0.1 * u) : y[j] + incrementFloor * (0.75 + 0.25 * u)
+        }
+        rhs(rawSystem, t, ys, f0, n)
+        counters[0] &+= 1
+        counters[3] &+= 1
+        guard RHSBox.firstNonFinite(f0, n) == nil else { return }
+        yp.update(from: ys, count: n)
+        for j in 0..<n {
+            let yj = ys[j]
+            yp[j] = bump(yj, relative: SparseJacobianPlan.probeIncrement).value
+            rhs(rawSystem, t, yp, f1, n)
+            yp[j] = yj
+            for i in 0..<n where f1[i] != f0[i] { found[i].append(j) }
+        }
+        counters[0] &+= n
+        counters[3] &+= n
+    }
+
+    /// A fixed value in [−1, 1) for index `j` (SplitMix64 of j).
+    static func unitHash(_ j: Int) -> Double {
+        var z = UInt64(truncatingIfNeeded: j) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / Double(1 << 53) * 2 - 1
+    }
+}
