@@ -201,6 +201,7 @@ public final class Integrator<System: ODESystem> {
     func advance(to t1: Double, afterEachStep: (Double) -> Bool) -> SolverStatus {
         guard status.isSuccess else { return status }
         precondition(t1 >= time, "Integrator.advance(to:) integrates forward only (t1 = \(t1) < t = \(time))")
+        box.horizon = t1
         // Work on locals: passing the stored properties `time` and `h` inout to every step would
         // cost two dynamic exclusivity checks per step. `time` is written back before each
         // `afterEachStep` call, which reads it.

@@ -12,7 +12,9 @@
 /// 1. The first Jacobian is dense, and every entry whose right-hand side changed (bit for bit) is
 ///    taken into the pattern; so is every entry that changes at a second, perturbed state (each
 ///    component moved by up to ±10 %, zeros lifted to the increment floor so that terms gated on a
-///    positive amount switch on), probed with increments 10⁴ × larger.
+///    positive amount switch on), probed with increments 10⁴ × larger, at the Jacobian's time and
+///    again at the end of the interval being integrated (``RHSBox/horizon``), where terms that
+///    switch on with time (an illness starting) are on.
 /// 2. Later Jacobians use the colouring of the pattern. Each grouped call also checks the rows no
 ///    column of the group reaches: any change there means the pattern missed an entry, and that
 ///    Jacobian is recomputed densely and the entries found are added (then the colouring is redone).
@@ -153,7 +155,11 @@ extension RHSBox {
         if plan.denseDue() {
             let first = plan.pattern == nil
             var found = denseFiniteDifferenceJacobian(t, y, dfdy, learning: true)
-            if first && !plan.declared { probePerturbed(t, y, into: &found) }
+            if first && !plan.declared {
+                probePerturbed(t, y, into: &found)
+                // The same state later: terms switched on by time (an illness starting) show up.
+                if horizon > t && horizon.isFinite { probePerturbed(horizon, y, into: &found) }
+            }
             plan.learn(found, missed: false)
             // The probe used the scratch: f(t, y) again for ∂f/∂t (an autonomous system needs none).
             if first && !autonomous { _ = reevaluate(t, y) }

@@ -55,6 +55,9 @@ class RHSBox {
     /// With ``FiniteDifferenceJacobian/sparse`` (and no analytic Jacobian): the pattern, its
     /// colouring and what has been learned (SystemBox+FiniteDifferences.swift); `nil` for dense.
     let sparse: SparseJacobianPlan?
+    /// The time the integrator is advancing to (set by ``Integrator/advance(to:)``): the sparsity
+    /// probe also looks there. NaN before the first advance.
+    var horizon = Double.nan
 
     init(dimension n: Int, rawSystem: UnsafeMutableRawPointer, rhs: @escaping RHSEntry, jacobian: @escaping JacobianEntry,
          analytic: Bool, autonomous: Bool, incrementFloor: Double, finiteDifferences: FiniteDifferenceJacobian,
