@@ -5,12 +5,39 @@
 /// Foundation formatter is involved. With p = 9 a value of 70 kg is written to 1e-7 kg, and any
 /// value to a relative 5e-9: enough for the water ledgers to close to 1e-6 L from the CSV alone.
 public enum NumberFormat {
-    /// 1e0 … 1e308, correctly rounded.
-    private static let powers: [Double] = (0...308).map { Double("1e\($0)")! }
+    /// 1e0 … 1e308, correctly rounded, at a fixed address (read without a lazy-initialisation check
+    /// per number once a caller holds the pointer, see ``withPowers(_:)``).
+    nonisolated(unsafe) private static let powersTable: UnsafeMutablePointer<Double> = {
+        let t = UnsafeMutablePointer<Double>.allocate(capacity: 309)
+        for k in 0...308 { t[k] = Double("1e\(k)")! }
+        return t
+    }()
+
+    /// "00", "01", … "99": two digits at a time.
+    nonisolated(unsafe) private static let digitPairsTable: UnsafeMutablePointer<UInt8> = {
+        let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
+        for k in 0..<100 {
+            t[2 * k] = 48 + UInt8(k / 10)
+            t[2 * k + 1] = 48 + UInt8(k % 10)
+        }
+        return t
+    }()
+
+    /// The tables ``write(_:significantDigits:to:tables:)`` reads.
+    public struct Tables {
+        @usableFromInline let powers: UnsafePointer<Double>
+        @usableFromInline let pairs: UnsafePointer<UInt8>
+    }
+
+    /// Runs `body` with the formatting tables: a loop writing many numbers fetches them once.
+    @inline(__always)
+    public static func withTables<R>(_ body: (Tables) throws -> R) rethrows -> R {
+        try body(Tables(powers: UnsafePointer(powersTable), pairs: UnsafePointer(digitPairsTable)))
+    }
 
     /// `a × 10^k` for any k with |k| ≤ 650 (two steps when 10^k alone would overflow).
     @inline(__always)
-    private static func scale(_ a: Double, _ k: Int) -> Double {
+    private static func scale(_ a: Double, _ k: Int, _ powers: UnsafePointer<Double>) -> Double {
         if k >= 0 {
             return k <= 308 ? a * powers[k] : a * powers[k - 300] * powers[300]
         } else {
@@ -32,11 +59,22 @@ public enum NumberFormat {
 
     /// Writes `v` at `out` (room for ``maxLength`` bytes) and returns the number of bytes written
     /// (0 for a non-finite value).
-    @inline(__always)
     public static func write(_ v: Double, significantDigits p0: Int = 9, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        withTables { write(v, significantDigits: p0, to: out, tables: $0) }
+    }
+
+    /// ``write(_:significantDigits:to:)`` with the tables fetched by the caller (``withTables(_:)``).
+    ///
+    /// The decimal exponent `e` and the p-digit integer `m` (10^(p−1) ≤ m < 10^p) come from scaling by
+    /// exact powers of ten; `m` loses its trailing zeros, and its digits are written two at a time
+    /// from the end of a 16-byte scratch, then copied out around the point.
+    @inline(__always)
+    public static func write(_ v: Double, significantDigits p0: Int = 9, to out: UnsafeMutablePointer<UInt8>,
+                             tables: Tables) -> Int {
         guard v.isFinite else { return 0 }
         let p = min(max(p0, 1), 15)
         if v == 0 { out[0] = 48; return 1 }
+        let powers = tables.powers
         let negative = v < 0
         let a = Swift.abs(v)
         // Binary exponent from the bits (subnormals: Double.exponent), then an estimate of the decimal one.
@@ -44,59 +82,84 @@ public enum NumberFormat {
         let e2 = bits == 0 ? Int(a.exponent) : bits - 1023
         var e = Int((Double(e2) * 0.30102999566398120).rounded(.down))
         let upper = powers[p], lower = powers[p - 1]
-        var m = scale(a, p - 1 - e).rounded(.toNearestOrEven)
+        var m = scale(a, p - 1 - e, powers).rounded(.toNearestOrEven)
         // The first estimate of the decimal exponent can be off by one either way.
         for _ in 0..<3 {
-            if m >= upper { e += 1; m = scale(a, p - 1 - e).rounded(.toNearestOrEven) }
-            else if m < lower { e -= 1; m = scale(a, p - 1 - e).rounded(.toNearestOrEven) }
+            if m >= upper { e += 1; m = scale(a, p - 1 - e, powers).rounded(.toNearestOrEven) }
+            else if m < lower { e -= 1; m = scale(a, p - 1 - e, powers).rounded(.toNearestOrEven) }
             else { break }
         }
         if m >= upper { e += 1; m = (m / 10).rounded(.toNearestOrEven) }
-        // The p digits of m, most significant first, in a 16-byte scratch tuple.
-        var digits: (UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
-        // Everything that writes lives inside this one non-escaping closure with its own counter:
-        // a counter shared between the function and a nested helper used in the closure was boxed on
-        // the heap and checked for exclusive access on every byte (most of the cost, per callgrind).
-        return withUnsafeMutableBytes(of: &digits) { raw -> Int in
-            let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var n = 0
-            @inline(__always) func put(_ b: UInt8) { out[n] = b; n += 1 }
-            if negative { put(45) }
-            var k = UInt64(min(max(m, 0), 1e15))
-            var i = p - 1
-            while i >= 0 {
-                d[i] = 48 + UInt8(truncatingIfNeeded: k % 10)
-                k /= 10
-                i -= 1
+        var k = UInt64(min(max(m, 0), 1e15))
+        // Significant digits kept: p less the trailing zeros (at least one digit).
+        var count = p
+        while count > 1 && k % 10 == 0 { k /= 10; count -= 1 }
+        // The digits, right-aligned in 16 bytes of scratch: digits start at d = scratch + 16 − count.
+        var scratch: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+            let end = raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + 16
+            let pairs = tables.pairs
+            var q = end
+            while k >= 100 {
+                let r = Int(k % 100)
+                k /= 100
+                q -= 2
+                q[0] = pairs[2 * r]
+                q[1] = pairs[2 * r + 1]
             }
-            var last = p - 1  // last significant digit kept (trailing zeros removed)
-            while last > 0 && d[last] == 48 { last -= 1 }
+            if k >= 10 {
+                q -= 2
+                q[0] = pairs[2 * Int(k)]
+                q[1] = pairs[2 * Int(k) + 1]
+            } else {
+                q -= 1
+                q[0] = 48 + UInt8(truncatingIfNeeded: k)
+            }
+            let d = q  // `count` digits
+            var o = out
+            if negative { o[0] = 45; o += 1 }
             if e < -4 || e >= p {
-                put(d[0])
-                if last > 0 {
-                    put(46)
-                    for j in 1...last { put(d[j]) }
+                o[0] = d[0]
+                o += 1
+                if count > 1 {
+                    o[0] = 46
+                    o += 1
+                    for j in 1..<count { o[0] = d[j]; o += 1 }
                 }
-                put(101)
-                put(e < 0 ? 45 : 43)
+                o[0] = 101
+                o[1] = e < 0 ? 45 : 43
+                o += 2
                 let ae = Swift.abs(e)
-                if ae < 10 { put(48) }
-                if ae >= 100 { put(48 + UInt8(ae / 100)) }
-                if ae >= 10 { put(48 + UInt8((ae / 10) % 10)) }
-                put(48 + UInt8(ae % 10))
+                if ae >= 100 {
+                    o[0] = 48 + UInt8(ae / 100)
+                    o += 1
+                }
+                let r = ae % 100
+                o[0] = pairs[2 * r]
+                o[1] = pairs[2 * r + 1]
+                o += 2
             } else if e >= 0 {
-                for j in 0...e { put(d[j]) }
-                if last > e {
-                    put(46)
-                    for j in (e + 1)...last { put(d[j]) }
+                // e + 1 digits before the point (zeros where the kept digits run out), then the rest.
+                let before = e + 1
+                if count <= before {
+                    for j in 0..<count { o[j] = d[j] }
+                    for j in count..<before { o[j] = 48 }
+                    o += before
+                } else {
+                    for j in 0..<before { o[j] = d[j] }
+                    o[before] = 46
+                    for j in before..<count { o[j + 1] = d[j] }
+                    o += count + 1
                 }
             } else {
-                put(48)
-                put(46)
-                for _ in 0..<(-e - 1) { put(48) }
-                for j in 0...last { put(d[j]) }
+                o[0] = 48
+                o[1] = 46
+                o += 2
+                for _ in 0..<(-e - 1) { o[0] = 48; o += 1 }
+                for j in 0..<count { o[j] = d[j] }
+                o += count
             }
-            return n
+            return o - out
         }
     }
 
