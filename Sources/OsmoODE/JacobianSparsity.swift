@@ -22,6 +22,13 @@ public struct JacobianSparsity: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Rows already increasing without repeats (checked only in debug builds).
+    init(dimension n: Int, sortedRows rows: [[Int]]) {
+        assert(rows.count == n && rows.allSatisfy { r in zip(r, r.dropFirst()).allSatisfy { $0 < $1 } })
+        self.dimension = n
+        self.rows = rows
+    }
+
     /// A pattern from a list of `(row, column)` entries.
     public init(dimension n: Int, nonzeros: [(row: Int, column: Int)]) {
         var r = [[Int]](repeating: [], count: n)

@@ -31,10 +31,12 @@ final class SparseJacobianPlan {
     let declared: Bool
     private(set) var pattern: JacobianSparsity?
     private(set) var colouring: ColumnColouring?
-    /// Rows of each column (the transpose of the pattern).
-    private(set) var columnRows: [[Int]] = []
-    /// For each group, the rows that no column of the group has: their right-hand side must not move.
-    private(set) var uncoveredRows: [[Int]] = []
+    /// `inPattern[i·n + j]`: entry (i, j) is in the pattern.
+    private var inPattern: [Bool]
+    /// What the grouped evaluation reads, flattened into one array so that its loops touch no
+    /// nested arrays: see ``Layout``.
+    private(set) var table: [Int] = []
+    private(set) var layout = Layout()
     /// Grouped Jacobians left before the next dense refresh (learned patterns only).
     var untilRefresh = 0
     private var refreshInterval = SparseJacobianPlan.firstRefresh
@@ -48,37 +50,78 @@ final class SparseJacobianPlan {
     /// Increment of the perturbed-state probe, relative (× max(|y_j|, floor)).
     static let probeIncrement = 1e-4
 
+    /// Offsets into ``table``: for group g, its columns are `table[groupColumns + table[groupStart + g] ..<
+    /// groupColumns + table[groupStart + g + 1]]`; for column j, its rows likewise from `columnStart` /
+    /// `columnRows`; for group g, the rows it does not reach from `uncoveredStart` / `uncovered`.
+    struct Layout {
+        var groups = 0
+        var groupStart = 0, groupColumns = 0, columnStart = 0, columnRows = 0, uncoveredStart = 0, uncovered = 0
+    }
+
     init(dimension: Int, declared: JacobianSparsity?) {
         self.dimension = dimension
         self.declared = declared != nil
-        if let declared { adopt(declared) }
-    }
-
-    private func adopt(_ p: JacobianSparsity) {
-        let c = ColumnColouring(p)
-        pattern = p
-        colouring = c
-        columnRows = p.columns
-        var covered = [Bool](repeating: false, count: dimension)
-        uncoveredRows = c.groups.map { group in
-            for i in 0..<dimension { covered[i] = false }
-            for j in group { for i in columnRows[j] { covered[i] = true } }
-            return (0..<dimension).filter { !covered[$0] }
+        inPattern = [Bool](repeating: false, count: dimension * dimension)
+        if let declared {
+            for (i, r) in declared.rows.enumerated() { for j in r { inPattern[i * dimension + j] = true } }
+            adopt(declared)
         }
     }
 
-    /// Takes the entries `found` (rows of columns) into the pattern after a dense Jacobian.
+    private func adopt(_ p: JacobianSparsity) {
+        let n = dimension
+        let c = ColumnColouring(p)
+        pattern = p
+        colouring = c
+        let rowsOfColumn = p.columns
+        var t: [Int] = []
+        var l = Layout()
+        l.groups = c.count
+        l.groupStart = t.count
+        var at = 0
+        for g in c.groups { t.append(at); at += g.count }
+        t.append(at)
+        l.groupColumns = t.count
+        for g in c.groups { t.append(contentsOf: g) }
+        l.columnStart = t.count
+        at = 0
+        for r in rowsOfColumn { t.append(at); at += r.count }
+        t.append(at)
+        l.columnRows = t.count
+        for r in rowsOfColumn { t.append(contentsOf: r) }
+        var uncovered: [[Int]] = []
+        var covered = [Bool](repeating: false, count: n)
+        for g in c.groups {
+            for i in 0..<n { covered[i] = false }
+            for j in g { for i in rowsOfColumn[j] { covered[i] = true } }
+            uncovered.append((0..<n).filter { !covered[$0] })
+        }
+        l.uncoveredStart = t.count
+        at = 0
+        for u in uncovered { t.append(at); at += u.count }
+        t.append(at)
+        l.uncovered = t.count
+        for u in uncovered { t.append(contentsOf: u) }
+        table = t
+        layout = l
+    }
+
+    /// Takes the entries `found` (for each row, the columns whose change moved it) into the pattern
+    /// after a dense Jacobian.
     func learn(_ found: [[Int]], missed: Bool) {
+        let n = dimension
         denseJacobians += 1
         if missed { missedEntries += 1 }
-        let grown: Bool
-        if let p = pattern {
-            let q = p.union(JacobianSparsity(dimension: dimension, rows: found))
-            grown = q != p
-            if grown { adopt(q) }
-        } else {
-            adopt(JacobianSparsity(dimension: dimension, rows: found))
-            grown = true
+        var grown = pattern == nil
+        for (i, r) in found.enumerated() {
+            for j in r where !inPattern[i * n + j] {
+                inPattern[i * n + j] = true
+                grown = true
+            }
+        }
+        if grown {
+            let rows = (0..<n).map { i in (0..<n).filter { inPattern[i * n + $0] } }
+            adopt(JacobianSparsity(dimension: n, sortedRows: rows))
         }
         if !declared {
             refreshInterval = grown ? SparseJacobianPlan.firstRefresh
@@ -185,31 +228,49 @@ extension RHSBox {
     ) -> Bool {
         let n = dimension
         let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n, deltas = scratch + 3 * n
-        let colouring = plan.colouring.unsafelyUnwrapped
+        let l = plan.layout
         rhs(rawSystem, t, y, f0, n)
-        var calls = 1
-        defer {
-            counters[0] &+= calls
-            counters[3] &+= calls
-        }
         yp.update(from: y, count: n)
         dfdy.update(repeating: 0, count: n * n)
-        for (g, group) in colouring.groups.enumerated() {
-            for j in group {
-                let (bumped, delta) = bump(y[j])
-                deltas[j] = delta
-                yp[j] = bumped
+        let complete = plan.table.withUnsafeBufferPointer { table -> Bool in
+            let tb = table.baseAddress.unsafelyUnwrapped
+            let groupStart = tb + l.groupStart, groupColumns = tb + l.groupColumns
+            let columnStart = tb + l.columnStart, columnRows = tb + l.columnRows
+            let uncoveredStart = tb + l.uncoveredStart, uncovered = tb + l.uncovered
+            for g in 0..<l.groups {
+                let a = groupStart[g], b = groupStart[g + 1]
+                for c in a..<b {
+                    let j = groupColumns[c]
+                    let (bumped, delta) = bump(y[j])
+                    deltas[j] = delta
+                    yp[j] = bumped
+                }
+                rhs(rawSystem, t, yp, f1, n)
+                for c in a..<b {
+                    let j = groupColumns[c]
+                    yp[j] = y[j]
+                    let inv = 1 / deltas[j]
+                    for r in columnStart[j]..<columnStart[j + 1] {
+                        let i = columnRows[r]
+                        dfdy[i * n + j] = (f1[i] - f0[i]) * inv
+                    }
+                }
+                for r in uncoveredStart[g]..<uncoveredStart[g + 1] {
+                    let i = uncovered[r]
+                    if f1[i] != f0[i] {
+                        counters[0] &+= g + 2
+                        counters[3] &+= g + 2
+                        return false
+                    }
+                }
             }
-            rhs(rawSystem, t, yp, f1, n)
-            calls += 1
-            for j in group {
-                yp[j] = y[j]
-                let inv = 1 / deltas[j]
-                for i in plan.columnRows[j] { dfdy[i * n + j] = (f1[i] - f0[i]) * inv }
-            }
-            for i in plan.uncoveredRows[g] where f1[i] != f0[i] { return false }
+            return true
         }
-        return true
+        if complete {
+            counters[0] &+= l.groups + 1
+            counters[3] &+= l.groups + 1
+        }
+        return complete
     }
 
     /// Step 1's second probe: at a perturbed copy of `y` (component `j` scaled by 1 + 0.1·u_j, or
