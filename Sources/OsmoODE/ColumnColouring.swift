@@ -18,25 +18,53 @@ public struct ColumnColouring: Sendable, Equatable {
 
     public init(_ pattern: JacobianSparsity) {
         let n = pattern.dimension
-        let rowsOfColumn = pattern.columns
-        // Neighbours of each column in the intersection graph, by a stamp per column (no sets).
-        var stamp = [Int](repeating: -1, count: n)
-        var neighbours = [[Int]](repeating: [], count: n)
-        for j in 0..<n {
-            stamp[j] = j
-            for i in rowsOfColumn[j] {
-                for k in pattern.rows[i] where stamp[k] != j {
-                    stamp[k] = j
-                    neighbours[j].append(k)
-                }
+        // Rows and columns of the pattern as flat index lists (CSR and CSC).
+        var rowStart = [Int](repeating: 0, count: n + 1)
+        var rowColumns: [Int] = []
+        rowColumns.reserveCapacity(pattern.nonzeroCount)
+        var columnCount = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            for j in pattern.rows[i] {
+                rowColumns.append(j)
+                columnCount[j + 1] += 1
+            }
+            rowStart[i + 1] = rowColumns.count
+        }
+        for j in 0..<n { columnCount[j + 1] += columnCount[j] }
+        let columnStart = columnCount
+        var fill = columnStart
+        var columnRows = [Int](repeating: 0, count: rowColumns.count)
+        for i in 0..<n {
+            for c in rowStart[i]..<rowStart[i + 1] {
+                let j = rowColumns[c]
+                columnRows[fill[j]] = i
+                fill[j] += 1
             }
         }
-        let order = (0..<n).sorted { (neighbours[$0].count, -$0) > (neighbours[$1].count, -$1) }
+        // Neighbours of each column in the intersection graph (flat), by a stamp per column.
+        var stamp = [Int](repeating: -1, count: n)
+        var neighbourStart = [Int](repeating: 0, count: n + 1)
+        var neighbours: [Int] = []
+        for j in 0..<n {
+            stamp[j] = j
+            for r in columnStart[j]..<columnStart[j + 1] {
+                let i = columnRows[r]
+                for c in rowStart[i]..<rowStart[i + 1] where stamp[rowColumns[c]] != j {
+                    stamp[rowColumns[c]] = j
+                    neighbours.append(rowColumns[c])
+                }
+            }
+            neighbourStart[j + 1] = neighbours.count
+        }
+        let degree = (0..<n).map { neighbourStart[$0 + 1] - neighbourStart[$0] }
+        let order = (0..<n).sorted { (degree[$0], -$0) > (degree[$1], -$1) }
         var colour = [Int](repeating: -1, count: n)
         var forbidden = [Int](repeating: -1, count: n + 1)  // forbidden[c] == j: colour c is taken near j
         var groupCount = 0
         for j in order {
-            for k in neighbours[j] where colour[k] >= 0 { forbidden[colour[k]] = j }
+            for c in neighbourStart[j]..<neighbourStart[j + 1] where colour[neighbours[c]] >= 0 {
+                forbidden[colour[neighbours[c]]] = j
+            }
             var c = 0
             while forbidden[c] == j { c += 1 }
             colour[j] = c

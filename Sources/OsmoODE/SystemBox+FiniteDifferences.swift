@@ -73,54 +73,69 @@ final class SparseJacobianPlan {
         let c = ColumnColouring(p)
         pattern = p
         colouring = c
-        let rowsOfColumn = p.columns
-        var t: [Int] = []
         var l = Layout()
         l.groups = c.count
-        l.groupStart = t.count
+        var t: [Int] = []
+        t.reserveCapacity(3 * n + 3 * c.count + 3 + p.nonzeroCount + c.count * n)
+        l.groupStart = 0
         var at = 0
         for g in c.groups { t.append(at); at += g.count }
         t.append(at)
         l.groupColumns = t.count
         for g in c.groups { t.append(contentsOf: g) }
+        // Rows of each column: a counting sort of the row lists.
         l.columnStart = t.count
-        at = 0
-        for r in rowsOfColumn { t.append(at); at += r.count }
-        t.append(at)
+        var count = [Int](repeating: 0, count: n + 1)
+        for r in p.rows { for j in r { count[j + 1] += 1 } }
+        for j in 0..<n { count[j + 1] += count[j] }
+        t.append(contentsOf: count)
         l.columnRows = t.count
-        for r in rowsOfColumn { t.append(contentsOf: r) }
-        var uncovered: [[Int]] = []
-        var covered = [Bool](repeating: false, count: n)
-        for g in c.groups {
-            for i in 0..<n { covered[i] = false }
-            for j in g { for i in rowsOfColumn[j] { covered[i] = true } }
-            uncovered.append((0..<n).filter { !covered[$0] })
+        t.append(contentsOf: repeatElement(0, count: p.nonzeroCount))
+        for (i, r) in p.rows.enumerated() {
+            for j in r {
+                t[l.columnRows + count[j]] = i
+                count[j] += 1
+            }
         }
+        // Rows each group does not reach.
         l.uncoveredStart = t.count
-        at = 0
-        for u in uncovered { t.append(at); at += u.count }
-        t.append(at)
+        t.append(contentsOf: repeatElement(0, count: c.count + 1))
         l.uncovered = t.count
-        for u in uncovered { t.append(contentsOf: u) }
+        var covered = [Bool](repeating: false, count: n)
+        for (g, group) in c.groups.enumerated() {
+            for i in 0..<n { covered[i] = false }
+            for j in group {
+                for r in t[l.columnStart + j]..<t[l.columnStart + j + 1] { covered[t[l.columnRows + r]] = true }
+            }
+            for i in 0..<n where !covered[i] { t.append(i) }
+            t[l.uncoveredStart + g + 1] = t.count - l.uncovered
+        }
         table = t
         layout = l
     }
 
-    /// Takes the entries `found` (for each row, the columns whose change moved it) into the pattern
-    /// after a dense Jacobian.
-    func learn(_ found: [[Int]], missed: Bool) {
+    /// Takes the entries `found` (`found[i·n + j]`: moving y_j moved f_i) into the pattern after a
+    /// dense Jacobian.
+    func learn(_ found: [Bool], missed: Bool) {
         let n = dimension
         denseJacobians += 1
         if missed { missedEntries += 1 }
         var grown = pattern == nil
-        for (i, r) in found.enumerated() {
-            for j in r where !inPattern[i * n + j] {
-                inPattern[i * n + j] = true
+        inPattern.withUnsafeMutableBufferPointer { bits in
+            for k in 0..<(n * n) where found[k] && !bits[k] {
+                bits[k] = true
                 grown = true
             }
         }
         if grown {
-            let rows = (0..<n).map { i in (0..<n).filter { inPattern[i * n + $0] } }
+            var rows = [[Int]](repeating: [], count: n)
+            inPattern.withUnsafeBufferPointer { bits in
+                for i in 0..<n {
+                    var r: [Int] = []
+                    for j in 0..<n where bits[i * n + j] { r.append(j) }
+                    rows[i] = r
+                }
+            }
             adopt(JacobianSparsity(dimension: n, sortedRows: rows))
         }
         if !declared {
@@ -148,14 +163,14 @@ extension RHSBox {
     }
 
     /// Dense forward differences, one call per column, into row-major `dfdy`; leaves `f(t, y)` in
-    /// `scratch[0..<n]`. With `learning`, returns the rows of each column whose value changed.
+    /// `scratch[0..<n]`. With `learning`, returns the entries whose row changed: `found[i·n + j]`.
     @discardableResult
     func denseFiniteDifferenceJacobian(
         _ t: Double, _ y: UnsafePointer<Double>, _ dfdy: UnsafeMutablePointer<Double>, learning: Bool = false
-    ) -> [[Int]] {
+    ) -> [Bool] {
         let n = dimension
         let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n
-        var found = learning ? [[Int]](repeating: [], count: n) : []
+        var found = learning ? [Bool](repeating: false, count: n * n) : []
         rhs(rawSystem, t, y, f0, n)
         yp.update(from: y, count: n)
         for j in 0..<n {
@@ -166,7 +181,7 @@ extension RHSBox {
             yp[j] = yj
             let inv = 1 / delta
             for i in 0..<n { dfdy[i * n + j] = (f1[i] - f0[i]) * inv }
-            if learning { for i in 0..<n where f1[i] != f0[i] { found[i].append(j) } }
+            if learning { for i in 0..<n where f1[i] != f0[i] { found[i * n + j] = true } }
         }
         counters[0] &+= n + 1
         counters[3] &+= n + 1
@@ -277,7 +292,7 @@ extension RHSBox {
     /// lifted by (0.5 … 1)·floor where |y_j| < floor; u_j ∈ [−1, 1) from a fixed hash of j), with
     /// increments ``SparseJacobianPlan/probeIncrement`` × max(|y_j|, floor). Skipped when the
     /// right-hand side is not finite there.
-    private func probePerturbed(_ t: Double, _ y: UnsafePointer<Double>, into found: inout [[Int]]) {
+    private func probePerturbed(_ t: Double, _ y: UnsafePointer<Double>, into found: inout [Bool]) {
         let n = dimension
         let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n, ys = scratch + 3 * n
         for j in 0..<n {
@@ -294,7 +309,7 @@ extension RHSBox {
             yp[j] = bump(yj, relative: SparseJacobianPlan.probeIncrement).value
             rhs(rawSystem, t, yp, f1, n)
             yp[j] = yj
-            for i in 0..<n where f1[i] != f0[i] { found[i].append(j) }
+            for i in 0..<n where f1[i] != f0[i] { found[i * n + j] = true }
         }
         counters[0] &+= n
         counters[3] &+= n

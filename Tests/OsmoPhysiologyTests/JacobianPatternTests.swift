@@ -74,7 +74,9 @@ import Testing
             let found = s.y.withUnsafeBufferPointer { yp in
                 dfdy.withUnsafeMutableBufferPointer { box.denseFiniteDifferenceJacobian(s.t, yp.baseAddress!, $0.baseAddress!, learning: true) }
             }
-            seen = seen.union(JacobianSparsity(dimension: learned.dimension, rows: found))
+            let n = box.dimension
+            let rows = (0..<n).map { i in (0..<n).filter { found[i * n + $0] } }
+            seen = seen.union(JacobianSparsity(dimension: n, rows: rows))
         }
         let missing = seen.rows.enumerated().flatMap { i, r in r.filter { !learned.contains(row: i, column: $0) }.map { (i, $0) } }
         let colours = ColumnColouring(learned).count
