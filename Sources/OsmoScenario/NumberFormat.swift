@@ -63,11 +63,22 @@ public enum NumberFormat {
         withTables { write(v, significantDigits: p0, to: out, tables: $0) }
     }
 
+    /// `x` (≥ 0) rounded to an integer, ties to even, as `rint` does in the default rounding mode:
+    /// below 2^52, adding and subtracting 2^52 leaves the rounded value; from 2^52 on every double is
+    /// an integer. (No libm call.)
+    @inline(__always)
+    static func roundedEven(_ x: Double) -> Double {
+        let big = 4_503_599_627_370_496.0  // 2^52
+        return x < big ? (x + big) - big : x
+    }
+
     /// ``write(_:significantDigits:to:)`` with the tables fetched by the caller (``withTables(_:)``).
     ///
     /// The decimal exponent `e` and the p-digit integer `m` (10^(p−1) ≤ m < 10^p) come from scaling by
-    /// exact powers of ten; `m` loses its trailing zeros, and its digits are written two at a time
-    /// from the end of a 16-byte scratch, then copied out around the point.
+    /// exact powers of ten (`e` first estimated as ⌊e₂·log₁₀2⌋ = ⌊78913·e₂ / 2¹⁸⌋, exact for
+    /// |e₂| ≤ 1650); `m` loses its trailing zeros, and its digits are written two at a time, right to
+    /// left, straight into `out` one byte after where they end up, then the leading ones move left
+    /// by one to make room for the point.
     @inline(__always)
     public static func write(_ v: Double, significantDigits p0: Int = 9, to out: UnsafeMutablePointer<UInt8>,
                              tables: Tables) -> Int {
@@ -80,87 +91,81 @@ public enum NumberFormat {
         // Binary exponent from the bits (subnormals: Double.exponent), then an estimate of the decimal one.
         let bits = Int((a.bitPattern >> 52) & 0x7FF)
         let e2 = bits == 0 ? Int(a.exponent) : bits - 1023
-        var e = Int((Double(e2) * 0.30102999566398120).rounded(.down))
+        var e = (e2 &* 78913) >> 18
         let upper = powers[p], lower = powers[p - 1]
-        var m = scale(a, p - 1 - e, powers).rounded(.toNearestOrEven)
+        var m = roundedEven(scale(a, p - 1 - e, powers))
         // The first estimate of the decimal exponent can be off by one either way.
         for _ in 0..<3 {
-            if m >= upper { e += 1; m = scale(a, p - 1 - e, powers).rounded(.toNearestOrEven) }
-            else if m < lower { e -= 1; m = scale(a, p - 1 - e, powers).rounded(.toNearestOrEven) }
+            if m >= upper { e += 1; m = roundedEven(scale(a, p - 1 - e, powers)) }
+            else if m < lower { e -= 1; m = roundedEven(scale(a, p - 1 - e, powers)) }
             else { break }
         }
-        if m >= upper { e += 1; m = (m / 10).rounded(.toNearestOrEven) }
+        if m >= upper { e += 1; m = roundedEven(m / 10) }
         var k = UInt64(min(max(m, 0), 1e15))
         // Significant digits kept: p less the trailing zeros (at least one digit).
         var count = p
         while count > 1 && k % 10 == 0 { k /= 10; count -= 1 }
-        // The digits, right-aligned in 16 bytes of scratch: digits start at d = scratch + 16 − count.
-        var scratch: (UInt64, UInt64) = (0, 0)
-        return withUnsafeMutableBytes(of: &scratch) { raw -> Int in
-            let end = raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + 16
-            let pairs = tables.pairs
-            var q = end
-            while k >= 100 {
-                let r = Int(k % 100)
-                k /= 100
-                q -= 2
-                q[0] = pairs[2 * r]
-                q[1] = pairs[2 * r + 1]
-            }
-            if k >= 10 {
-                q -= 2
-                q[0] = pairs[2 * Int(k)]
-                q[1] = pairs[2 * Int(k) + 1]
-            } else {
-                q -= 1
-                q[0] = 48 + UInt8(truncatingIfNeeded: k)
-            }
-            let d = q  // `count` digits
-            var o = out
-            if negative { o[0] = 45; o += 1 }
-            if e < -4 || e >= p {
-                o[0] = d[0]
-                o += 1
-                if count > 1 {
-                    o[0] = 46
-                    o += 1
-                    for j in 1..<count { o[0] = d[j]; o += 1 }
-                }
-                o[0] = 101
-                o[1] = e < 0 ? 45 : 43
-                o += 2
-                let ae = Swift.abs(e)
-                if ae >= 100 {
-                    o[0] = 48 + UInt8(ae / 100)
-                    o += 1
-                }
-                let r = ae % 100
-                o[0] = pairs[2 * r]
-                o[1] = pairs[2 * r + 1]
-                o += 2
-            } else if e >= 0 {
-                // e + 1 digits before the point (zeros where the kept digits run out), then the rest.
-                let before = e + 1
-                if count <= before {
-                    for j in 0..<count { o[j] = d[j] }
-                    for j in count..<before { o[j] = 48 }
-                    o += before
-                } else {
-                    for j in 0..<before { o[j] = d[j] }
-                    o[before] = 46
-                    for j in before..<count { o[j + 1] = d[j] }
-                    o += count + 1
-                }
-            } else {
-                o[0] = 48
-                o[1] = 46
-                o += 2
-                for _ in 0..<(-e - 1) { o[0] = 48; o += 1 }
-                for j in 0..<count { o[j] = d[j] }
-                o += count
-            }
-            return o - out
+        let pairs = tables.pairs
+        var o = out
+        if negative { o[0] = 45; o += 1 }
+        let exponential = e < -4 || e >= p
+        // Where the digits go: after "0.000" for a small fixed value, else one byte right of their place.
+        let first = !exponential && e < 0 ? 1 - e : 1
+        var q = o + first + count
+        while k >= 100 {
+            let r = Int(k % 100)
+            k /= 100
+            q -= 2
+            q[0] = pairs[2 * r]
+            q[1] = pairs[2 * r + 1]
         }
+        if k >= 10 {
+            q -= 2
+            q[0] = pairs[2 * Int(k)]
+            q[1] = pairs[2 * Int(k) + 1]
+        } else {
+            q -= 1
+            q[0] = 48 + UInt8(truncatingIfNeeded: k)
+        }
+        if exponential {
+            o[0] = o[1]
+            if count > 1 {
+                o[1] = 46
+                o += count + 1
+            } else {
+                o += 1
+            }
+            o[0] = 101
+            o[1] = e < 0 ? 45 : 43
+            o += 2
+            let ae = Swift.abs(e)
+            if ae >= 100 {
+                o[0] = 48 + UInt8(ae / 100)
+                o += 1
+            }
+            let r = ae % 100
+            o[0] = pairs[2 * r]
+            o[1] = pairs[2 * r + 1]
+            o += 2
+        } else if e >= 0 {
+            // e + 1 digits before the point (zeros where the kept digits run out), then the rest.
+            let before = e + 1
+            if count <= before {
+                for j in 0..<count { o[j] = o[j + 1] }
+                for j in count..<before { o[j] = 48 }
+                o += before
+            } else {
+                for j in 0..<before { o[j] = o[j + 1] }
+                o[before] = 46
+                o += count + 1
+            }
+        } else {
+            o[0] = 48
+            o[1] = 46
+            for j in 2..<first { o[j] = 48 }
+            o += first + count
+        }
+        return o - out
     }
 
     /// `v` as a string with `significantDigits` significant digits, like `%.{p}g`.
