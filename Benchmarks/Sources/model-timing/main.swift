@@ -45,12 +45,15 @@ for (name, drink) in [("untreated", nil), ("ors", "who-ors"), ("sports-drink", "
     let pad = { (x: String, n: Int) in x + String(repeating: " ", count: max(0, n - x.count)) }
     print(pad(name, 30), pad(String(s.steps), 6), pad(String(s.rhsEvaluations), 10),
           String(format: "%7.2f %7.2f %7.2f %7.2f", first, times.first!, times[times.count / 2], times.last!), last!.status)
+    if CommandLine.arguments.contains("--stats") {
+        print("    steps \(s.steps) (rkck \(s.nonStiffSteps)), resets \(s.resets), to msbdf \(s.stiffnessSwitches), back \(s.nonStiffReturns), Jacobians \(s.jacobianEvaluations), FD calls \(s.finiteDifferenceEvaluations)")
+    }
 }
 
 // Finite-difference Jacobians, dense (one RHS call per state) against sparse (one per column group of
 // the learned pattern), for the implicit steppers: Jacobians per run, RHS calls spent on them, all
 // RHS calls, and CPU time (median of RUNS/3 runs, at least 3).
-//   model-timing RUNS [--no-jacobians]
+//   model-timing RUNS [--no-jacobians] [--stats]
 if !CommandLine.arguments.contains("--no-jacobians") {
     print("")
     print("Jacobians (72 h arms): stepper  FD        Jacobians  groups  FD RHS calls  all RHS calls  CPU ms median")
