@@ -23,16 +23,49 @@ public enum NumberFormat {
         return t
     }()
 
+    /// 10⁰ … 10¹⁵ as integers.
+    nonisolated(unsafe) private static let integerPowersTable: UnsafeMutablePointer<UInt64> = {
+        let t = UnsafeMutablePointer<UInt64>.allocate(capacity: 16)
+        var x: UInt64 = 1
+        for k in 0..<16 { t[k] = x; x &*= 10 }
+        return t
+    }()
+
     /// The tables ``write(_:significantDigits:to:tables:)`` reads.
     public struct Tables {
         @usableFromInline let powers: UnsafePointer<Double>
         @usableFromInline let pairs: UnsafePointer<UInt8>
+        @usableFromInline let integerPowers: UnsafePointer<UInt64>
     }
 
     /// Runs `body` with the formatting tables: a loop writing many numbers fetches them once.
     @inline(__always)
     public static func withTables<R>(_ body: (Tables) throws -> R) rethrows -> R {
-        try body(Tables(powers: UnsafePointer(powersTable), pairs: UnsafePointer(digitPairsTable)))
+        try body(Tables(powers: UnsafePointer(powersTable), pairs: UnsafePointer(digitPairsTable),
+                        integerPowers: UnsafePointer(integerPowersTable)))
+    }
+
+    /// Writes exactly `count` decimal digits of `x` (< 10^count, leading zeros kept), ending just
+    /// before `end`, two at a time.
+    @inline(__always)
+    private static func digits(_ x: UInt64, _ count: Int, endingAt end: UnsafeMutablePointer<UInt8>,
+                               _ pairs: UnsafePointer<UInt8>) {
+        var k = x, q = end, left = count
+        while left >= 2 {
+            let r = Int(k % 100)
+            k /= 100
+            q -= 2
+            q[0] = pairs[2 * r]
+            q[1] = pairs[2 * r + 1]
+            left -= 2
+        }
+        if left == 1 { q[-1] = 48 + UInt8(truncatingIfNeeded: k) }
+    }
+
+    /// Eight ASCII zeros, stored at once.
+    @inline(__always)
+    private static func zeros8(_ at: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(at).storeBytes(of: 0x3030_3030_3030_3030 as UInt64, as: UInt64.self)
     }
 
     /// `a × 10^k` for any k with |k| ≤ 650 (two steps when 10^k alone would overflow).
@@ -76,9 +109,8 @@ public enum NumberFormat {
     ///
     /// The decimal exponent `e` and the p-digit integer `m` (10^(p−1) ≤ m < 10^p) come from scaling by
     /// exact powers of ten (`e` first estimated as ⌊e₂·log₁₀2⌋ = ⌊78913·e₂ / 2¹⁸⌋, exact for
-    /// |e₂| ≤ 1650); `m` loses its trailing zeros, and its digits are written two at a time, right to
-    /// left, straight into `out` one byte after where they end up, then the leading ones move left
-    /// by one to make room for the point.
+    /// |e₂| ≤ 1650); `m` loses its trailing zeros and is split at the point by one integer division,
+    /// and each part's digits are written two at a time, right to left, straight into `out`.
     @inline(__always)
     public static func write(_ v: Double, significantDigits p0: Int = 9, to out: UnsafeMutablePointer<UInt8>,
                              tables: Tables) -> Int {
@@ -105,33 +137,18 @@ public enum NumberFormat {
         // Significant digits kept: p less the trailing zeros (at least one digit).
         var count = p
         while count > 1 && k % 10 == 0 { k /= 10; count -= 1 }
-        let pairs = tables.pairs
+        let pairs = tables.pairs, tens = tables.integerPowers
         var o = out
         if negative { o[0] = 45; o += 1 }
-        let exponential = e < -4 || e >= p
-        // Where the digits go: after "0.000" for a small fixed value, else one byte right of their place.
-        let first = !exponential && e < 0 ? 1 - e : 1
-        var q = o + first + count
-        while k >= 100 {
-            let r = Int(k % 100)
-            k /= 100
-            q -= 2
-            q[0] = pairs[2 * r]
-            q[1] = pairs[2 * r + 1]
-        }
-        if k >= 10 {
-            q -= 2
-            q[0] = pairs[2 * Int(k)]
-            q[1] = pairs[2 * Int(k) + 1]
-        } else {
-            q -= 1
-            q[0] = 48 + UInt8(truncatingIfNeeded: k)
-        }
-        if exponential {
-            o[0] = o[1]
-            if count > 1 {
+        if e < -4 || e >= p {
+            // d.ddde±XX: the first digit, the point, the rest.
+            let rest = count - 1
+            let head = k / tens[rest]
+            o[0] = 48 + UInt8(truncatingIfNeeded: head)
+            if rest > 0 {
                 o[1] = 46
-                o += count + 1
+                digits(k - head * tens[rest], rest, endingAt: o + 2 + rest, pairs)
+                o += 2 + rest
             } else {
                 o += 1
             }
@@ -151,18 +168,25 @@ public enum NumberFormat {
             // e + 1 digits before the point (zeros where the kept digits run out), then the rest.
             let before = e + 1
             if count <= before {
-                for j in 0..<count { o[j] = o[j + 1] }
-                for j in count..<before { o[j] = 48 }
+                digits(k, count, endingAt: o + count, pairs)
+                // At most 14 zeros: two 8-byte stores, within the number's maxLength bytes.
+                zeros8(o + count)
+                if before - count > 8 { zeros8(o + count + 8) }
                 o += before
             } else {
-                for j in 0..<before { o[j] = o[j + 1] }
+                let rest = count - before
+                let whole = k / tens[rest]
+                digits(whole, before, endingAt: o + before, pairs)
                 o[before] = 46
+                digits(k - whole * tens[rest], rest, endingAt: o + count + 1, pairs)
                 o += count + 1
             }
         } else {
-            o[0] = 48
+            // 0.000ddd: "0." and −e − 1 zeros (at most 3), then the digits.
+            zeros8(o)
             o[1] = 46
-            for j in 2..<first { o[j] = 48 }
+            let first = 1 - e
+            digits(k, count, endingAt: o + first + count, pairs)
             o += first + count
         }
         return o - out
