@@ -22,9 +22,12 @@
 ///    Jacobians, the interval doubling each time nothing new is found (and back to the start when
 ///    something is): a dependency that appears only later in a run (an illness starting, a gut
 ///    filling) is found within a bounded number of Jacobians even where step 2 cannot see it.
-/// A missed entry can only cost Newton iterations (the iteration matrix is approximate anyway), never
-/// the accuracy of an accepted step; everything above is deterministic, so results do not depend on
-/// thread counts.
+/// A missed entry makes the Jacobian wrong where it is missed (and, in a shared group, in the entry it
+/// is added to): for msbdf and rk*imp that costs Newton iterations (their iteration matrix is an
+/// approximation anyway), for bsimp, whose formula uses the Jacobian itself, accuracy per step is still
+/// held by its error estimate — never a silently inaccurate accepted step, but possibly a slower solve,
+/// which is why the pattern is probed conservatively and refreshed. Everything above is deterministic,
+/// so results do not depend on thread counts.
 final class SparseJacobianPlan {
     let dimension: Int
     /// Declared by the system: trusted (no probes, no refreshes), but still checked as in step 2.
