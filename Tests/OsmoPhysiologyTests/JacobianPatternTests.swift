@@ -89,4 +89,23 @@ import Testing
         #expect(missing.isEmpty, "entries seen along the run but not learned at the start: \(missing)")
         #expect(colours * 2 < learned.dimension, "\(colours) groups for \(learned.dimension) states")
     }
+
+    /// On this model the grouped differences use the dense increments and every row reads only its
+    /// pattern's columns, so the sparse Jacobian is the dense one bit for bit, and so is the solution,
+    /// for fewer calls.
+    @Test("sparse and dense finite differences give the same trajectory", arguments: [Stepper.auto, .msbdf])
+    func sameTrajectory(stepper: Stepper) {
+        var problem = Self.arm("who-ors")
+        problem.solver.stepper = stepper
+        problem.solver.finiteDifferences = .dense
+        let dense = simulate(problem)
+        problem.solver.finiteDifferences = .sparse
+        let sparse = simulate(problem)
+        #expect(dense.status == .success && sparse.status == .success)
+        #expect(sparse.values == dense.values)
+        #expect(sparse.statistics.steps == dense.statistics.steps)
+        #expect(sparse.statistics.jacobianEvaluations == dense.statistics.jacobianEvaluations)
+        #expect(sparse.statistics.finiteDifferenceEvaluations < dense.statistics.finiteDifferenceEvaluations * 2 / 3,
+                "\(sparse.statistics.finiteDifferenceEvaluations) vs \(dense.statistics.finiteDifferenceEvaluations) FD calls")
+    }
 }
