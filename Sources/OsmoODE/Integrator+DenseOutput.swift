@@ -25,9 +25,11 @@ extension Integrator {
             i < times.count && times[i] <= t && (includingEnd || times[i] < t1)
         }
         let n = dimension
-        let work = UnsafeMutablePointer<Double>.allocate(capacity: 4 * n)
+        let work = UnsafeMutablePointer<Double>.allocate(capacity: 6 * n)
         defer { work.deallocate() }
         let y0 = work, f0 = work + n, f1 = work + 2 * n, yi = work + 3 * n
+        // The band each component's cubic may reach before the linear fallback: per step, not per sample.
+        let low = work + 4 * n, high = work + 5 * n
         let atol = options.absoluteTolerance, rtol = options.relativeTolerance
         // Samples at the current time come first.
         while wanted(next, upTo: time) {
@@ -55,6 +57,15 @@ extension Integrator {
                                 return false
                             }
                             haveDerivatives = true
+                            // Allowed bulge: the change over the step plus ten times the error tolerance,
+                            // so a component that barely moves cannot trip the fallback on curvature
+                            // the stepper itself resolves.
+                            for k in 0..<n {
+                                let a = y0[k], b = y[k]
+                                let d = Swift.abs(b - a) + 10 * (atol + rtol * Swift.max(Swift.abs(a), Swift.abs(b)))
+                                low[k] = Swift.min(a, b) - d
+                                high[k] = Swift.max(a, b) + d
+                            }
                         }
                         let s = (ts - t0) / dt
                         let s2 = s * s, s3 = s2 * s
@@ -67,14 +78,9 @@ extension Integrator {
                         // so linear invariants (ledgers) are kept either way.
                         var wild = false
                         for k in 0..<n {
-                            let a = y0[k], b = y[k]
-                            let v = h00 * a + h10 * f0[k] + h01 * b + h11 * f1[k]
+                            let v = h00 * y0[k] + h10 * f0[k] + h01 * y[k] + h11 * f1[k]
                             yi[k] = v
-                            // Allowed bulge: the change over the step plus ten times the error tolerance,
-                            // so a component that barely moves cannot trip the fallback on curvature
-                            // the stepper itself resolves.
-                            let d = Swift.abs(b - a) + 10 * (atol + rtol * Swift.max(Swift.abs(a), Swift.abs(b)))
-                            if v < Swift.min(a, b) - d || v > Swift.max(a, b) + d { wild = true }
+                            if v < low[k] || v > high[k] { wild = true }
                         }
                         if wild {
                             for k in 0..<n { yi[k] = (1 - s) * y0[k] + s * y[k] }
