@@ -36,7 +36,7 @@ let package = Package(
         // CPU time of whole-model runs (the 72-hour flagship arms), min / median / max over N runs.
         .executableTarget(
             name: "model-timing",
-            dependencies: [.product(name: "OsmoPhysiology", package: mainPackage)]
+            dependencies: [.product(name: "OsmoODE", package: mainPackage), .product(name: "OsmoPhysiology", package: mainPackage)]
         ),
         .executableTarget(
             name: "ODEBenchmarks",

@@ -6,7 +6,9 @@
 /// `y(t) = (2s³ − 3s² + 1) y₀ + (s³ − 2s² + s) Δ f₀ + (−2s³ + 3s²) y₁ + (s³ − s²) Δ f₁`.
 /// The interpolant is exact at step ends, third-order accurate inside, and — being linear in
 /// the data — keeps every linear invariant the right-hand side keeps (mass ledgers close
-/// at sampled times exactly as at step ends). Two extra RHS calls per step that holds a sample.
+/// at sampled times exactly as at step ends). Two extra RHS calls per step that holds a sample, one
+/// when the step before held one too: its `f₁` is this step's `f₀` (same time, same state, same inputs
+/// within one call), kept rather than evaluated again.
 /// Where the cubic would overshoot (a stiff component off its slow manifold), the sample is
 /// interpolated linearly instead.
 extension Integrator {
@@ -23,9 +25,11 @@ extension Integrator {
             i < times.count && times[i] <= t && (includingEnd || times[i] < t1)
         }
         let n = dimension
-        let work = UnsafeMutablePointer<Double>.allocate(capacity: 4 * n)
+        let work = UnsafeMutablePointer<Double>.allocate(capacity: 6 * n)
         defer { work.deallocate() }
         let y0 = work, f0 = work + n, f1 = work + 2 * n, yi = work + 3 * n
+        // The band each component's cubic may reach before the linear fallback: per step, not per sample.
+        let low = work + 4 * n, high = work + 5 * n
         let atol = options.absoluteTolerance, rtol = options.relativeTolerance
         // Samples at the current time come first.
         while wanted(next, upTo: time) {
@@ -35,22 +39,33 @@ extension Integrator {
         y0.update(from: y, count: n)
         var t0 = time
         var i = next
+        /// `f0` holds f(t0, y0): the previous step's `f1`.
+        var haveF0 = false
         let result = advance(to: t1) { [self] _ in
             let tNew = time
+            var haveDerivatives = false
             if wanted(i, upTo: tNew) {
                 let dt = tNew - t0
-                var haveDerivatives = false
                 while wanted(i, upTo: tNew) {
                     let ts = times[i]
                     if ts == tNew {
                         sample(ts, UnsafeBufferPointer(start: y, count: n))
                     } else {
                         if !haveDerivatives {
-                            guard box.evaluate(t0, y0, f0), box.evaluate(tNew, y, f1) else {
+                            guard haveF0 || box.evaluate(t0, y0, f0), box.evaluate(tNew, y, f1) else {
                                 status = .nonFiniteState(time: t0, component: Swift.max(box.badComponent, 0))
                                 return false
                             }
                             haveDerivatives = true
+                            // Allowed bulge: the change over the step plus ten times the error tolerance,
+                            // so a component that barely moves cannot trip the fallback on curvature
+                            // the stepper itself resolves.
+                            for k in 0..<n {
+                                let a = y0[k], b = y[k]
+                                let d = Swift.abs(b - a) + 10 * (atol + rtol * Swift.max(Swift.abs(a), Swift.abs(b)))
+                                low[k] = Swift.min(a, b) - d
+                                high[k] = Swift.max(a, b) + d
+                            }
                         }
                         let s = (ts - t0) / dt
                         let s2 = s * s, s3 = s2 * s
@@ -63,14 +78,9 @@ extension Integrator {
                         // so linear invariants (ledgers) are kept either way.
                         var wild = false
                         for k in 0..<n {
-                            let a = y0[k], b = y[k]
-                            let v = h00 * a + h10 * f0[k] + h01 * b + h11 * f1[k]
+                            let v = h00 * y0[k] + h10 * f0[k] + h01 * y[k] + h11 * f1[k]
                             yi[k] = v
-                            // Allowed bulge: the change over the step plus ten times the error tolerance,
-                            // so a component that barely moves cannot trip the fallback on curvature
-                            // the stepper itself resolves.
-                            let d = Swift.abs(b - a) + 10 * (atol + rtol * Swift.max(Swift.abs(a), Swift.abs(b)))
-                            if v < Swift.min(a, b) - d || v > Swift.max(a, b) + d { wild = true }
+                            if v < low[k] || v > high[k] { wild = true }
                         }
                         if wild {
                             for k in 0..<n { yi[k] = (1 - s) * y0[k] + s * y[k] }
@@ -82,6 +92,9 @@ extension Integrator {
             }
             y0.update(from: y, count: n)
             t0 = tNew
+            // This step's end is the next one's start: keep f(t1, y1) as the next f(t0, y0).
+            if haveDerivatives { f0.update(from: f1, count: n) }
+            haveF0 = haveDerivatives
             return true
         }
         // Samples exactly at t1 (reached without a step, e.g. t1 == time) are taken here.

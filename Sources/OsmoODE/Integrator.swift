@@ -62,7 +62,11 @@ public final class Integrator<System: ODESystem> {
         guard t0.isFinite else { throw ODEError.invalidProblem("initial time is not finite") }
         let floor = options.relativeTolerance > 0
             ? Swift.max(options.absoluteTolerance / options.relativeTolerance, 1e-12) : 1
-        box = SystemBox(system: system, incrementFloor: Swift.min(floor, 1), rhs: rhs, jacobian: jacobian)
+        if let p = system.jacobianSparsity, p.dimension != n {
+            throw ODEError.invalidProblem("declared Jacobian sparsity is \(p.dimension)×\(p.dimension), the system has \(n) components")
+        }
+        box = SystemBox(system: system, incrementFloor: Swift.min(floor, 1), finiteDifferences: options.finiteDifferences,
+                        rhs: rhs, jacobian: jacobian)
         let switching = options.stepper == .auto
         guard let d = GSLDriver(box: box, stepper: switching ? .msbdf : options.stepper, options: options) else {
             throw ODEError.allocationFailed
@@ -165,12 +169,18 @@ public final class Integrator<System: ODESystem> {
         return Swift.max(1 / worst.squareRoot(), d / 100)
     }
 
+    /// The Jacobian pattern in use: declared by the system or learned so far (`nil` before the first
+    /// Jacobian of a learned one, with a dense finite-difference or an analytic Jacobian).
+    public var jacobianSparsity: JacobianSparsity? { box.sparse?.pattern }
+
     /// Cost so far.
     public var statistics: SolverStatistics {
         var s = SolverStatistics()
         s.steps = steps
         s.rhsEvaluations = box.rhsEvaluations
         s.jacobianEvaluations = box.jacobianEvaluations
+        s.finiteDifferenceEvaluations = box.finiteDifferenceEvaluations
+        s.jacobianColumnGroups = box.sparse?.colouring?.count ?? 0
         s.resets = resets
         s.stiffnessSwitches = monitor.switches
         s.nonStiffReturns = monitor.switchesBack
@@ -191,6 +201,7 @@ public final class Integrator<System: ODESystem> {
     func advance(to t1: Double, afterEachStep: (Double) -> Bool) -> SolverStatus {
         guard status.isSuccess else { return status }
         precondition(t1 >= time, "Integrator.advance(to:) integrates forward only (t1 = \(t1) < t = \(time))")
+        box.horizon = t1
         // Work on locals: passing the stored properties `time` and `h` inout to every step would
         // cost two dynamic exclusivity checks per step. `time` is written back before each
         // `afterEachStep` call, which reads it.

@@ -23,6 +23,12 @@ public protocol ODESystem {
     /// Saves one right-hand-side call per finite-difference Jacobian. Default `false`.
     var isAutonomous: Bool { get }
 
+    /// Which entries of `∂f/∂y` may be nonzero, when the system knows (default `nil`: the integrator
+    /// learns the pattern by probing). Used for finite-difference Jacobians with
+    /// ``FiniteDifferenceJacobian/sparse``; a declared pattern is trusted, so it must include every
+    /// entry that can be nonzero anywhere the system is integrated (see ``JacobianSparsity``).
+    var jacobianSparsity: JacobianSparsity? { get }
+
     /// The analytic Jacobian: `dfdy[i*n + j] = ∂f_i/∂y_j` (row-major, as GSL expects)
     /// and `dfdt[i] = ∂f_i/∂t`. Only called when ``hasAnalyticJacobian`` is `true`.
     func jacobian(
@@ -33,6 +39,7 @@ public protocol ODESystem {
 extension ODESystem {
     public var hasAnalyticJacobian: Bool { false }
     public var isAutonomous: Bool { false }
+    public var jacobianSparsity: JacobianSparsity? { nil }
     public func jacobian(
         t: Double, y: UnsafeBufferPointer<Double>,
         dfdy: UnsafeMutableBufferPointer<Double>, dfdt: UnsafeMutableBufferPointer<Double>

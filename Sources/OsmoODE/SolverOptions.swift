@@ -1,3 +1,13 @@
+/// How a finite-difference Jacobian is formed (systems without an analytic one; see
+/// SystemBox+FiniteDifferences.swift for the rules).
+public enum FiniteDifferenceJacobian: String, Sendable, Equatable, CaseIterable {
+    /// One right-hand-side call per state component (plus one for f(y), one for ∂f/∂t).
+    case dense
+    /// Columns that share no row are perturbed together (Curtis–Powell–Reid groups over the system's
+    /// declared ``JacobianSparsity`` or one learned by probing): one call per group.
+    case sparse
+}
+
 /// How to integrate: the stepper and its error control.
 ///
 /// The local error of each step is kept below `absoluteTolerance + relativeTolerance·|y_i|`
@@ -22,6 +32,9 @@ public struct SolverOptions: Sendable, Equatable {
     /// component `i` is kept within `absoluteTolerance·s_i + relativeTolerance·s_i·|y_i|`.
     /// `nil` (the default) means 1 for every component: GSL's standard control.
     public var toleranceScale: [Double]? = nil
+    /// How implicit steppers get ∂f/∂y when the system has no analytic Jacobian.
+    /// Default ``FiniteDifferenceJacobian/sparse``.
+    public var finiteDifferences: FiniteDifferenceJacobian = .sparse
 
     /// The error allowed in component `i` at value `y`: `s_i·(absoluteTolerance + relativeTolerance·|y|)`.
     @inlinable

@@ -54,6 +54,12 @@ public struct SolverStatistics: Sendable, Equatable {
     public var rhsEvaluations: Int = 0
     /// Jacobian evaluations requested by the stepper (analytic or finite-difference).
     public var jacobianEvaluations: Int = 0
+    /// Right-hand-side calls made for finite-difference Jacobians and sparsity probes
+    /// (included in ``rhsEvaluations``).
+    public var finiteDifferenceEvaluations: Int = 0
+    /// With a sparse finite-difference Jacobian: the column groups of the current colouring
+    /// (calls per Jacobian, besides f(y) and ∂f/∂t); 0 otherwise.
+    public var jacobianColumnGroups: Int = 0
     /// Driver resets (one per segment boundary where the state or inputs changed).
     public var resets: Int = 0
     /// With ``Stepper/auto``: moves from the non-stiff to the stiff stepper, moves back, and the

@@ -39,35 +39,44 @@ class RHSBox {
     @usableFromInline let dimension: Int
     /// Counters and the last bad evaluation live in raw memory owned by the box,
     /// so the hot path has no class-property exclusivity checks.
-    @usableFromInline let counters: UnsafeMutablePointer<Int>      // [rhs, jacobian, badComponent]
+    @usableFromInline let counters: UnsafeMutablePointer<Int>      // [rhs, jacobian, badComponent, FD rhs]
     @usableFromInline let badTime: UnsafeMutablePointer<Double>
     /// The system (owned by the ``SystemBox`` subclass) and its specialized entry points.
     let rawSystem: UnsafeMutableRawPointer
     let rhs: RHSEntry
     let jac: JacobianEntry
-    /// Scratch for the finite-difference Jacobian: f(y) (n), f(y + δ) (n), perturbed y (n).
+    /// Scratch for the finite-difference Jacobian: f(y) (n), f(y + δ) (n), perturbed y (n),
+    /// the increments δ (n).
     let scratch: UnsafeMutablePointer<Double>
     let analytic: Bool
     let autonomous: Bool
     /// Smallest |y_j| used to scale the finite-difference increment (from the tolerances).
     let incrementFloor: Double
+    /// With ``FiniteDifferenceJacobian/sparse`` (and no analytic Jacobian): the pattern, its
+    /// colouring and what has been learned (SystemBox+FiniteDifferences.swift); `nil` for dense.
+    let sparse: SparseJacobianPlan?
+    /// The time the integrator is advancing to (set by ``Integrator/advance(to:)``): the sparsity
+    /// probe also looks there. NaN before the first advance.
+    var horizon = Double.nan
 
     init(dimension n: Int, rawSystem: UnsafeMutableRawPointer, rhs: @escaping RHSEntry, jacobian: @escaping JacobianEntry,
-         analytic: Bool, autonomous: Bool, incrementFloor: Double) {
+         analytic: Bool, autonomous: Bool, incrementFloor: Double, finiteDifferences: FiniteDifferenceJacobian,
+         declaredSparsity: JacobianSparsity?) {
         dimension = n
-        counters = .allocate(capacity: 3)
-        counters.initialize(repeating: 0, count: 3)
+        counters = .allocate(capacity: 4)
+        counters.initialize(repeating: 0, count: 4)
         counters[2] = -1
         badTime = .allocate(capacity: 1)
         badTime.initialize(to: .nan)
         self.rawSystem = rawSystem
         self.rhs = rhs
         self.jac = jacobian
-        scratch = .allocate(capacity: 3 * n)
-        scratch.initialize(repeating: 0, count: 3 * n)
+        scratch = .allocate(capacity: 4 * n)
+        scratch.initialize(repeating: 0, count: 4 * n)
         self.analytic = analytic
         self.autonomous = autonomous
         self.incrementFloor = incrementFloor
+        sparse = !analytic && finiteDifferences == .sparse ? SparseJacobianPlan(dimension: n, declared: declaredSparsity) : nil
     }
 
     deinit {
@@ -78,6 +87,8 @@ class RHSBox {
 
     var rhsEvaluations: Int { counters[0] }
     var jacobianEvaluations: Int { counters[1] }
+    /// Right-hand-side calls made for finite-difference Jacobians (included in ``rhsEvaluations``).
+    var finiteDifferenceEvaluations: Int { counters[3] }
     /// The component of the last non-finite derivative since ``clearBadEvaluation()``, or -1.
     var badComponent: Int { counters[2] }
     /// Forgets the last non-finite evaluation (called before each step attempt).
@@ -123,8 +134,11 @@ class RHSBox {
         counters[1] &+= 1
         if analytic {
             jac(rawSystem, t, y, dfdy, dfdt, n)
+        } else if let plan = sparse {
+            sparseFiniteDifferenceJacobian(plan, t, y, dfdy, dfdt)
         } else {
-            finiteDifferenceJacobian(t, y, dfdy, dfdt)
+            denseFiniteDifferenceJacobian(t, y, dfdy)
+            finiteDifferenceTimeDerivative(t, y, dfdt)
         }
         if let bad = RHSBox.firstNonFinite(dfdy, n * n) {
             counters[2] = bad / n
@@ -138,42 +152,6 @@ class RHSBox {
         }
         return true
     }
-
-    /// Forward differences with scaled increments:
-    /// `δ_j = √ε · max(|y_j|, floor)`, column `j` = `(f(y + δ_j e_j) − f(y)) / δ_j`;
-    /// `∂f/∂t` likewise with `δ_t = √ε · max(|t|, 1)` unless the system is autonomous.
-    private func finiteDifferenceJacobian(
-        _ t: Double, _ y: UnsafePointer<Double>, _ dfdy: UnsafeMutablePointer<Double>,
-        _ dfdt: UnsafeMutablePointer<Double>
-    ) {
-        let n = dimension
-        let f0 = scratch, f1 = scratch + n, yp = scratch + 2 * n
-        let sqrtEps = Double.ulpOfOne.squareRoot()
-        rhs(rawSystem, t, y, f0, n)
-        yp.update(from: y, count: n)
-        for j in 0..<n {
-            let yj = y[j]
-            var delta = sqrtEps * Swift.max(Swift.abs(yj), incrementFloor)
-            let bumped = yj + delta
-            delta = bumped - yj  // the increment actually represented
-            yp[j] = bumped
-            rhs(rawSystem, t, yp, f1, n)
-            yp[j] = yj
-            let inv = 1 / delta
-            for i in 0..<n { dfdy[i * n + j] = (f1[i] - f0[i]) * inv }
-        }
-        var calls = n + 1
-        if autonomous {
-            for i in 0..<n { dfdt[i] = 0 }
-        } else {
-            var dt = sqrtEps * Swift.max(Swift.abs(t), 1)
-            dt = (t + dt) - t
-            rhs(rawSystem, t + dt, y, f1, n)
-            for i in 0..<n { dfdt[i] = (f1[i] - f0[i]) / dt }
-            calls += 1
-        }
-        counters[0] &+= calls
-    }
 }
 
 /// The box for one concrete system. The system lives in memory the box owns, at a
@@ -183,11 +161,13 @@ final class SystemBox<System: ODESystem>: RHSBox {
     @usableFromInline let storage: UnsafeMutablePointer<System>
 
     @usableFromInline
-    init(system: System, incrementFloor: Double, rhs: @escaping RHSEntry, jacobian: @escaping JacobianEntry) {
+    init(system: System, incrementFloor: Double, finiteDifferences: FiniteDifferenceJacobian,
+         rhs: @escaping RHSEntry, jacobian: @escaping JacobianEntry) {
         storage = .allocate(capacity: 1)
         storage.initialize(to: system)
         super.init(dimension: system.dimension, rawSystem: UnsafeMutableRawPointer(storage), rhs: rhs, jacobian: jacobian,
-                   analytic: system.hasAnalyticJacobian, autonomous: system.isAutonomous, incrementFloor: incrementFloor)
+                   analytic: system.hasAnalyticJacobian, autonomous: system.isAutonomous, incrementFloor: incrementFloor,
+                   finiteDifferences: finiteDifferences, declaredSparsity: system.jacobianSparsity)
     }
 
     deinit {

@@ -37,7 +37,7 @@ public enum TimeseriesWriter {
         var encoded = [UInt8](unsafeUninitializedCapacity: rows * rowBytes) { buf, count in
             var n = 0
             let base = buf.baseAddress!
-            values.withUnsafeBufferPointer { v in
+            NumberFormat.withTables { tables in values.withUnsafeBufferPointer { v in
                 for k in 0..<rows {
                     let row = UnsafeBufferPointer(rebasing: v[(k * width)..<((k + 1) * width)])
                     guard row.allSatisfy(\.isFinite) else { return }
@@ -45,12 +45,12 @@ public enum TimeseriesWriter {
                     for x in row {
                         base[n] = 44
                         n += 1
-                        n += NumberFormat.write(x, significantDigits: 9, to: base + n)
+                        n += NumberFormat.write(x, significantDigits: 9, to: base + n, tables: tables)
                     }
                     base[n] = 10
                     n += 1
                 }
-            }
+            } }
             count = n
         }
         if out.isEmpty { swap(&out, &encoded) } else { out.append(contentsOf: encoded) }

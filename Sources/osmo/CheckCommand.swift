@@ -4,6 +4,7 @@ import OsmoScenario
 /// `osmo check SCENARIO.yaml …`: validates without running.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate scenario files without running them.",
         discussion: "Prints every problem as FILE:LINE: field.path: what is wrong (expected …). Exit code 2 if any file has a problem.")
 

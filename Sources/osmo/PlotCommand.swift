@@ -4,6 +4,7 @@ import OsmoReport
 /// `osmo plot RUN_DIR_OR_SCENARIO`: the six comparison figures as SVG files.
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plot",
         abstract: "Draw the comparison figures (SVG) of a run directory or a scenario file.",
         discussion: """
             Writes 1-weight-loss.svg, 2-compartments.svg, 3-electrolytes.svg, 4-inflammation.svg, \

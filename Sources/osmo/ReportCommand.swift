@@ -4,6 +4,7 @@ import OsmoReport
 /// `osmo report SCENARIO.yaml`: one self-contained HTML page.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Run a scenario and write a self-contained HTML report (table, warning signs, figures, assumptions).",
         discussion: """
             Writes DIR/report.html: inline CSS and SVG, no scripts, nothing fetched from the network, so it \

@@ -5,6 +5,7 @@ import OsmoScenario
 /// `osmo run SCENARIO.yaml`: runs every arm and writes timeseries.csv and summary.csv.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a scenario's arms and write timeseries.csv and summary.csv.",
         discussion: """
             Exit codes: 0 success; 2 the scenario is invalid (one line per problem, nothing written); \

@@ -3,6 +3,7 @@
 // benchmark depends on the model only). Thread CPU time (CLOCK_THREAD_CPUTIME_ID), min / median / max.
 //   swift run -c release model-timing [RUNS]     (from Benchmarks/; default 30 runs)
 import Foundation
+import OsmoODE
 import OsmoPhysiology
 
 func flagshipArm(_ drink: String?) -> SimulationProblem {
@@ -44,4 +45,40 @@ for (name, drink) in [("untreated", nil), ("ors", "who-ors"), ("sports-drink", "
     let pad = { (x: String, n: Int) in x + String(repeating: " ", count: max(0, n - x.count)) }
     print(pad(name, 30), pad(String(s.steps), 6), pad(String(s.rhsEvaluations), 10),
           String(format: "%7.2f %7.2f %7.2f %7.2f", first, times.first!, times[times.count / 2], times.last!), last!.status)
+    if CommandLine.arguments.contains("--stats") {
+        print("    steps \(s.steps) (rkck \(s.nonStiffSteps)), resets \(s.resets), to msbdf \(s.stiffnessSwitches), back \(s.nonStiffReturns), Jacobians \(s.jacobianEvaluations), FD calls \(s.finiteDifferenceEvaluations)")
+    }
+}
+
+// Finite-difference Jacobians, dense (one RHS call per state) against sparse (one per column group of
+// the learned pattern), for the implicit steppers: Jacobians per run, RHS calls spent on them, all
+// RHS calls, and CPU time (median of RUNS/3 runs, at least 3).
+//   model-timing RUNS [--no-jacobians] [--stats]
+if !CommandLine.arguments.contains("--no-jacobians") {
+    print("")
+    print("Jacobians (72 h arms): stepper  FD        Jacobians  groups  FD RHS calls  all RHS calls  CPU ms median")
+    let short = max(3, runs / 3)
+    for (name, drink) in [("untreated", nil), ("ors", "who-ors")] as [(String, String?)] {
+        for stepper in [Stepper.auto, .msbdf, .bsimp] {
+            for form in FiniteDifferenceJacobian.allCases {
+                var problem = flagshipArm(drink)
+                problem.solver.stepper = stepper
+                problem.solver.finiteDifferences = form
+                var times: [Double] = []
+                var last: Trajectory? = nil
+                _ = simulate(problem)
+                for _ in 0..<short {
+                    let t0 = cpuNow()
+                    last = simulate(problem)
+                    times.append(cpuNow() - t0)
+                }
+                times.sort()
+                let s = last!.statistics
+                let pad = { (x: String, n: Int) in x + String(repeating: " ", count: max(0, n - x.count)) }
+                print(pad(name, 22), pad(stepper.name, 8), pad(form.rawValue, 9), pad(String(s.jacobianEvaluations), 10),
+                      pad(String(s.jacobianColumnGroups), 7), pad(String(s.finiteDifferenceEvaluations), 13),
+                      pad(String(s.rhsEvaluations), 14), String(format: "%7.2f", times[times.count / 2]), last!.status)
+            }
+        }
+    }
 }
