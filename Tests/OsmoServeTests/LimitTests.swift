@@ -84,9 +84,9 @@ import Testing
     }
 
     @Test func beyondTheConcurrencyLimitIs503WithRetryAfter() async throws {
-        var s = ServeSettings()
+        var s = testSettings
         s.maxConcurrentRuns = 1
-        let slow = flagship { $0["duration"] = "20 d" }   // a few hundred ms: long enough to overlap
+        let slow = flagshipJSON   // four at once: the first holds the only slot while the others arrive
         try await withServer(s) { client in
             let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { g in
                 for _ in 0..<4 {
@@ -102,17 +102,17 @@ import Testing
     }
 
     @Test func runsOverTheTimeLimitAre504() async throws {
-        var s = ServeSettings()
+        var s = testSettings
         s.runTimeLimitS = 0.001
         try await withServer(s) { client in
-            let r = try await post(client, "/api/run", flagship { $0["duration"] = "10 d" })
+            let r = try await post(client, "/api/run", flagshipJSON)
             #expect(r.status == .gatewayTimeout, "\(r.status)")
             #expect((r.object["error"] as? String)?.contains("time limit") == true)
         }
     }
 
     @Test func concurrentRequestsAllAnswerTheSame() async throws {
-        var s = ServeSettings()
+        var s = testSettings
         s.maxConcurrentRuns = 16
         try await withServer(s) { client in
             let bodies = try await withThrowingTaskGroup(of: String.self) { g in

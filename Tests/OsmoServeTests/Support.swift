@@ -12,8 +12,16 @@ let shipped = ShippedScenarios(directory: packageRoot + "/Scenarios")
 /// The flagship as the page sends it: JSON with the YAML schema.
 var flagshipJSON: String { shipped.entry(named: "norovirus-adult")!.json }
 
+/// The server's limits with a time limit for debug builds on a loaded 2-core machine (a debug
+/// flagship takes ~0.3 s alone; tests run in parallel).
+let testSettings: ServeSettings = {
+    var s = ServeSettings()
+    s.runTimeLimitS = 120
+    return s
+}()
+
 /// An in-process application over `engine` (HummingbirdTesting's router client).
-func withServer<T: Sendable>(_ settings: ServeSettings = ServeSettings(),
+func withServer<T: Sendable>(_ settings: ServeSettings = testSettings,
                              _ test: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
     let engine = ServeEngine(settings: settings, shipped: shipped)
     let app = Application(router: ServeRouter.make(engine: engine))
