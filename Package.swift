@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OsmoServeTests",
-            dependencies: ["OsmoServe", "OsmoScenario", "OsmoReport", .product(name: "Yams", package: "Yams"),
+            dependencies: ["OsmoServe", "OsmoScenario", "OsmoReport", "OsmoPlot", "OsmoPhysiology", .product(name: "Yams", package: "Yams"),
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ]

@@ -26,7 +26,7 @@ public enum ServePage {
         @media (max-width: 900px) { #layout { grid-template-columns: 1fr; padding: 8px; } body { font-size: 18px; } }
         .panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin-bottom: 14px; }
         .panel h2 { font-size: 21px; margin: 0 0 8px; }
-        label.row { display: grid; grid-template-columns: 8.5em 1fr; gap: 6px; align-items: center; margin: 6px 0; }
+        label.row { display: grid; grid-template-columns: 7.2em 1fr; gap: 6px; align-items: center; margin: 6px 0; }
         label.row input[type=number], label.row input[type=text], label.row select { width: 100%; min-width: 0; padding: 3px 6px; }
         .unit { color: #555; font-size: 16px; margin-left: 4px; white-space: nowrap; }
         .field { display: flex; align-items: center; }

@@ -32,6 +32,7 @@ enum ServePageRun {
       showErrors(r.ok ? [] : body.issues || [], r.ok ? "" : body.error);
       if (!r.ok) { $("status").textContent = `not run: ${body.error} (HTTP ${r.status})`; return; }
       draw(body);
+      S.drawnSeq = seq;
       S.runs += 1;
       S.lastMs = performance.now() - S.changedAt;
       $("status").textContent = `${body.name}: ${body.arms.length} arms, drawn ${Math.round(S.lastMs)} ms after the change ` +
