@@ -37,7 +37,7 @@ public final class ServeEngine: Sendable {
     public init(settings: ServeSettings, shipped: ShippedScenarios) {
         self.settings = settings
         self.shipped = shipped
-        gate = RunGate(limit: settings.maxConcurrentRuns)
+        gate = RunGate(limit: settings.maxConcurrentRuns, maxWaiting: settings.maxWaitingRuns, maxWaitS: settings.maxWaitS)
     }
 
     /// A request's scenario, validated by ``ScenarioValidator`` plus the server's size limit.
@@ -69,7 +69,7 @@ public final class ServeEngine: Sendable {
         switch await gate.run(timeLimitS: settings.runTimeLimitS, work) {
         case .done(let v): return v
         case .busy:
-            throw ServeError(status: 503, message: "the server is busy (\(gate.limit) runs at once); try again shortly",
+            throw ServeError(status: 503, message: "the server is busy (\(gate.limit) runs at once, \(gate.maxWaiting) waiting); try again shortly",
                              retryAfterS: settings.retryAfterS)
         case .timedOut:
             throw ServeError(status: 504, message: "the run took longer than \(ServeSettings.seconds(settings.runTimeLimitS)) (the server's time limit)")

@@ -35,6 +35,8 @@ enum ServePageRun {
       S.drawnSeq = seq;
       S.runs += 1;
       S.lastMs = performance.now() - S.changedAt;
+      const t0 = S.changedAt;
+      requestAnimationFrame(() => setTimeout(() => { if (S.drawnSeq === seq) { S.paintedMs = performance.now() - t0; S.paintedSeq = seq; } }, 0));
       $("status").textContent = `${body.name}: ${body.arms.length} arms, drawn ${Math.round(S.lastMs)} ms after the change ` +
         `(server: simulate ${body.timing.simulate_ms.toFixed(1)} ms, figures ${body.timing.draw_ms.toFixed(1)} ms)`;
     }

@@ -7,8 +7,13 @@ public struct ServeSettings: Sendable {
     public var port = 8080
     /// Largest request body, bytes (a scenario is a few kB): 256 KB; more is answered 413.
     public var maxBodyBytes = 256 * 1024
-    /// Runs at once; more are answered 503 with `Retry-After`. Default: the number of cores.
+    /// Runs at once. Default: the number of cores.
     public var maxConcurrentRuns = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Requests that may wait for a slot (first come, first served) when all are busy, and for how
+    /// long; the rest, and any that wait longer, are answered 503 with `Retry-After`. A flagship run
+    /// takes tens of ms, so a short queue lets a classroom of pages share two cores without errors.
+    public var maxWaitingRuns = 32
+    public var maxWaitS = 2.0
     /// Longest a request waits for its run, seconds; then 504 (the run finishes in the background,
     /// still holding its slot, so the limit on runs at once stays true).
     public var runTimeLimitS = 10.0

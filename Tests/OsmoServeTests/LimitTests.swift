@@ -86,6 +86,7 @@ import Testing
     @Test func beyondTheConcurrencyLimitIs503WithRetryAfter() async throws {
         var s = testSettings
         s.maxConcurrentRuns = 1
+        s.maxWaitingRuns = 0
         let slow = flagshipJSON   // four at once: the first holds the only slot while the others arrive
         try await withServer(s) { client in
             let statuses = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { g in
@@ -99,6 +100,30 @@ import Testing
             #expect(busy.count >= 1, "\(statuses)")
             #expect(busy.allSatisfy { $0.1 == "1" })
         }
+    }
+
+    /// One slot and a queue: four at once all get their answer, one after another; a queue whose
+    /// wait is too short for a run answers 503.
+    @Test func busyRequestsWaitInAShortQueue() async throws {
+        var s = testSettings
+        s.maxConcurrentRuns = 1
+        s.maxWaitingRuns = 8
+        s.maxWaitS = 120
+        let all = try await withServer(s) { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { g in
+                for _ in 0..<4 { g.addTask { try await post(client, "/api/csv?file=summary", flagshipJSON).status } }
+                return try await g.reduce(into: []) { $0.append($1) }
+            }
+        }
+        #expect(all == [.ok, .ok, .ok, .ok])
+        s.maxWaitS = 0.001
+        let some = try await withServer(s) { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { g in
+                for _ in 0..<4 { g.addTask { try await post(client, "/api/csv?file=summary", flagshipJSON).status } }
+                return try await g.reduce(into: []) { $0.append($1) }
+            }
+        }
+        #expect(some.contains(.ok) && some.contains(.serviceUnavailable), "\(some)")
     }
 
     @Test func runsOverTheTimeLimitAre504() async throws {
