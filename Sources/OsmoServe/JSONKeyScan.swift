@@ -53,7 +53,7 @@ enum JSONKeyScan {
                 stack.append(b == 123 ? .object(path: path, keys: [], pendingKey: nil) : .array(path: path, index: 0))
                 i += 1
             case 125, 93:  // } ]
-                stack.removeLast()
+                if !stack.isEmpty { stack.removeLast() }
                 valueDone()
                 i += 1
             case 34:  // a string: a key when an object waits for one

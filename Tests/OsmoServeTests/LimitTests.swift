@@ -50,11 +50,19 @@ import Testing
     @Test func malformedBodies() async throws {
         try await withServer { client in
             for body in ["", "{", "{\"name\": }", "[1, 2]", "\"adult\"", "name: yaml-not-json", "{\"a\":1,}", "nan",
-                         String(repeating: "[", count: 10_000), "{\"name\": \"\u{0}\"}"] {
+                         String(repeating: "[", count: 10_000), "{\"name\": \"\u{0}\"}", "{\"<<\": 1}",
+                         "{\"<<\": {\"name\": \"x\"}}", "{\"name\": \"\\ud800\"}", "\u{FEFF}{}"] {
                 let r = try await post(client, "/api/run", body)
                 #expect(r.status == .badRequest, "\(body.prefix(30)): \(r.status)")
                 #expect(r.object["error"] is String, "\(body.prefix(30))")
             }
+            // Balanced nesting as deep as the body limit allows: refused, no stack overflow.
+            let balanced = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+            let b = try await post(client, "/api/run", balanced)
+            #expect(b.status == .badRequest, "\(b.text.prefix(200))")
+            let objects = "{\"name\":" + String(repeating: "{\"a\":", count: 20_000) + "1" + String(repeating: "}", count: 20_001)
+            let o = try await post(client, "/api/run", objects)
+            #expect(o.status == .badRequest, "\(o.text.prefix(200))")
             let deep = String(repeating: "{\"a\":", count: 40) + "1" + String(repeating: "}", count: 40)
             let r = try await post(client, "/api/run", deep)
             #expect(r.status == .badRequest && r.issueTexts.first?.contains("nested more than") == true, "\(r.text)")
