@@ -23,7 +23,8 @@ public enum ServePage {
         button:hover { background: #dde8f2; }
         button.small { font-size: 15px; padding: 2px 8px; }
         #layout { display: grid; grid-template-columns: minmax(330px, 430px) 1fr; gap: 16px; padding: 16px; align-items: start; }
-        @media (max-width: 900px) { #layout { grid-template-columns: 1fr; padding: 8px; } body { font-size: 18px; } }
+        #layout > div { min-width: 0; }
+        @media (max-width: 900px) { #layout { grid-template-columns: minmax(0, 1fr); padding: 8px; } body { font-size: 18px; } }
         .panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin-bottom: 14px; }
         .panel h2 { font-size: 21px; margin: 0 0 8px; }
         label.row { display: grid; grid-template-columns: 7.2em 1fr; gap: 6px; align-items: center; margin: 6px 0; }
@@ -52,7 +53,7 @@ public enum ServePage {
         .swatch { display: inline-block; width: 15px; height: 15px; border-radius: 3px; margin-right: 6px; vertical-align: -2px; }
         #warnings li { margin: 5px 0; }
         #figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 14px; }
-        @media (max-width: 600px) { #figures { grid-template-columns: 1fr; } }
+        @media (max-width: 600px) { #figures { grid-template-columns: minmax(0, 1fr); } }
         figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 6px; }
         figure svg { display: block; width: 100%; height: auto; }
         figcaption { font-size: 15px; color: #444; margin-top: 4px; }
