@@ -22,7 +22,7 @@ public struct ShippedScenarios: Sendable {
 
     /// Reads `names` from `directory`, and `start` (a scenario file given on the command line) first when set.
     public init(directory: String?, start: String? = nil) {
-        if let start { add(path: start, name: URL(fileURLWithPath: start).deletingPathExtension().lastPathComponent) }
+        if let start { add(path: start, name: Self.stem(start)) }
         if let directory {
             for n in Self.names where !entries.contains(where: { $0.name == n }) { add(path: directory + "/" + n + ".yaml", name: n) }
         }
@@ -41,6 +41,9 @@ public struct ShippedScenarios: Sendable {
     }
 
     public func entry(named name: String) -> Entry? { entries.first { $0.name == name } }
+
+    /// The name a scenario file is listed under: its file name without `.yaml`.
+    public static func stem(_ path: String) -> String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
 
     /// The first directory holding the shipped scenarios: `./Scenarios`, or beside the executable
     /// (`.build/release/osmo` → the package's `Scenarios/`).

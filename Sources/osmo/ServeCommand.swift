@@ -27,6 +27,9 @@ struct Serve: ParsableCommand {
         settings.host = host
         settings.port = port
         let shipped = ShippedScenarios(directory: ShippedScenarios.findDirectory(), start: scenario)
+        if let scenario, shipped.entries.first?.name != ShippedScenarios.stem(scenario) {
+            throw ValidationError("cannot serve \(scenario):" + shipped.problems.map { "\n  \($0)" }.joined())
+        }
         guard !shipped.entries.isEmpty else {
             throw ValidationError("no scenario to serve: run from the osmo folder (with Scenarios/) or give SCENARIO.yaml"
                 + shipped.problems.map { "\n  \($0)" }.joined())
