@@ -13,6 +13,8 @@ public enum ServeServer {
         let s = engine.settings
         return Application(
             router: ServeRouter.make(engine: engine),
+            // An idle connection (a closed laptop, a stalled client) is closed after a minute.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(s.idleTimeoutS)))),
             configuration: ApplicationConfiguration(
                 address: .hostname(s.host, port: s.port), serverName: "osmo"),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? s.port) })

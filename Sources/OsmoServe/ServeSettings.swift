@@ -20,6 +20,8 @@ public struct ServeSettings: Sendable {
     /// Most output samples summed over the arms of one request (`osmo check`'s limits apply too;
     /// this one keeps a request's memory and drawing small): 3 arms × 72 h at 15 min is 867.
     public var maxSampleRows = 60_000
+    /// Seconds before an idle connection is closed.
+    public var idleTimeoutS = 60
     /// Seconds a client is told to wait after a 503.
     public var retryAfterS = 1
 
