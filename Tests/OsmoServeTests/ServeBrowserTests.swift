@@ -89,6 +89,17 @@ import Testing
         #expect(afterWeight.svgs == (try Self.figures(yaml: heavier)))
         #expect(afterWeight.svgs != before.svgs && afterWeight.domFigures == 6)
 
+        // 1b. Rapid slider moves: eleven edits at once; only the newest is drawn, and it is 55 kg again.
+        let runsBefore = try wd.js("return osmo.runs;") as? Int ?? 0
+        try wd.js("""
+            const r = document.querySelector('#patient input[type=range]');
+            for (const v of [60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 55]) { r.value = v; r.dispatchEvent(new Event('input')); }
+            """)
+        try wd.wait(Self.settled + " && osmo.scenario.patient.weight === '55 kg' && osmo.drawnSeq > 0")
+        #expect(try Self.shown(wd).summaries == expectedWeight)
+        let drawnRuns = (try wd.js("return osmo.runs;") as? Int ?? 0) - runsBefore
+        #expect(drawnRuns == 1, "stale edits drawn: \(drawnRuns - 1)")
+
         // 2. The sports drink's sodium: 20 → 60 mmol/L (the drink becomes a custom composition).
         let sports = try #require(FluidLibrary.named("sports-drink"))
         let composition = "{name: salty-sports, sodium: 60, potassium: \(sports.potassium), chloride: \(sports.chloride), "
