@@ -82,6 +82,7 @@ enum ServePageRun {
       S.scenario = await r.json();
       S.name = name;
       S.otherIllness = null;
+      S.prevIllness = null;
       $("scenario-picker").value = name;
       if (lesson && Object.keys(lesson.mechanisms || {}).length) S.scenario.mechanisms = { ...(S.scenario.mechanisms || {}), ...lesson.mechanisms };
       const box = $("lesson");

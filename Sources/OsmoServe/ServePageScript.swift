@@ -90,7 +90,8 @@ enum ServePageScript {
       if (kind === "other" || S.otherIllness) options.push(["other", "as in the scenario (" + (S.otherIllness ? Object.keys(S.otherIllness)[0] : "") + ")"]);
       if (kind === "other") S.otherIllness = ill;
       box.append(select("Pathogen", "illness.pathogen", options, kind, (v) => {
-        const old = typeof S.scenario.illness === "object" && S.scenario.illness ? S.scenario.illness : {};
+        const old = typeof S.scenario.illness === "object" && S.scenario.illness ? S.scenario.illness : (S.prevIllness || {});
+        if (typeof S.scenario.illness === "object" && S.scenario.illness) S.prevIllness = S.scenario.illness;
         S.scenario.illness = v === "none" ? "none" : v === "other" ? S.otherIllness
           : { pathogen: v, severity: old.severity ?? 1, onset: old.onset ?? "0 h" };
         renderIllness(); changed();
