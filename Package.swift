@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Without its default `ConfigurationSupport` trait: osmo does not use swift-configuration (less to build).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +61,12 @@ let package = Package(
             name: "OsmoSweep",
             dependencies: ["CGSL", "OsmoODE", "OsmoPhysiology", "OsmoScenario", .product(name: "Yams", package: "Yams")]
         ),
+        // `osmo serve`: the teaching page and its JSON API, a thin shell over OsmoScenario and OsmoReport.
+        .target(
+            name: "OsmoServe",
+            dependencies: ["OsmoScenario", "OsmoReport", "OsmoPlot", "OsmoPhysiology", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "osmo",
             dependencies: [
@@ -67,6 +75,7 @@ let package = Package(
                 "OsmoScenario",
                 "OsmoReport",
                 "OsmoSweep",
+                "OsmoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +103,11 @@ let package = Package(
         .testTarget(
             name: "OsmoSweepTests",
             dependencies: ["OsmoSweep", "OsmoScenario", "OsmoPhysiology", "OsmoODE"]
+        ),
+        .testTarget(
+            name: "OsmoServeTests",
+            dependencies: ["OsmoServe", "OsmoScenario", "OsmoReport", "OsmoPlot", "OsmoPhysiology", .product(name: "Yams", package: "Yams"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ]
 )

@@ -39,7 +39,7 @@ public struct ReportContext: Sendable {
 /// The self-contained HTML report: inline CSS and SVG, no scripts, nothing fetched.
 public enum HTMLReport {
     /// The comparison table's columns: summary key, header, decimals.
-    static let tableColumns: [(key: String, header: String, decimals: Int)] = [
+    public static let tableColumns: [(key: String, header: String, decimals: Int)] = [
         ("peak_weight_loss_pct", "peak weight loss (%)", 1),
         ("min_na_plasma_mmol_L", "lowest Na (mmol/L)", 1),
         ("min_k_plasma_mmol_L", "lowest K (mmol/L)", 2),

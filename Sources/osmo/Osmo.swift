@@ -16,7 +16,7 @@ struct Osmo: ParsableCommand {
             and inflammation with the GNU Scientific Library's odeiv2 steppers.
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Fluids.self, Steppers.self, Plot.self, Report.self, SweepRun.self, SweepMergeCommand.self, SensitivityCommand.self, ProblemExport.self]
+        subcommands: [Run.self, Check.self, Fluids.self, Steppers.self, Plot.self, Report.self, SweepRun.self, SweepMergeCommand.self, SensitivityCommand.self, ProblemExport.self, Serve.self]
     )
 }
 
