@@ -130,6 +130,13 @@ def oncotic(c):
     return c * (2.1 + c * (0.16 + 0.009 * c))
 
 
+def soft_min(a, b):
+    """Smooth.softMinimum: ab/(a⁴ + b⁴)^¼, 0 when either is 0."""
+    x, y = max(a, 0.0), max(b, 0.0)
+    d = x ** 4 + y ** 4
+    return x * y / math.sqrt(math.sqrt(d)) if d > 0 else 0.0
+
+
 def ramp(x, w):
     """Smooth.ramp: 0 for x ≤ 0, x²/(2w) below w, x − w/2 beyond."""
     return 0.0 if x <= 0 else (x * x / (2 * w) if x < w else x - 0.5 * w)
@@ -208,7 +215,7 @@ class Constants:
         ref_mg = REF_DIET_MG_KG_DAY * w * REF_DIET_MG_ABSORBED / 24
         self.urine_hco3_0 = self.gfr0 * spos(p["plasma_hco3_mmol_L"] - p["bicarbonate_threshold_mmol_L"], 0.5)
         self.urine_na0 = ref_na - self.basal_stool_na - self.urine_hco3_0
-        self.ammonium0 = electroneutral_base(self.basal_stool_na + self.basal_stool_k,
+        self.ammonium0 = electroneutral_base((self.basal_stool_na + self.basal_stool_k) * (1 - p["basal_stool_cl_fraction"]),
                                              self.basal_stool_na + self.basal_stool_k) + self.urine_hco3_0
         self.buffer_capacity = max(p["base_buffer_factor"] - 1, 0) * self.ecf0
         self.ph0 = ph_of(p["plasma_hco3_mmol_L"], pco2_of(p["plasma_hco3_mmol_L"], p))
@@ -666,7 +673,7 @@ class Model:
         capacity = p["colon_na_capacity_mmol_h_kg"] * w * math.sqrt(aldo) * (1 - self.illness.nhe_inhibition * min(load, 1))
         colon_drive = capacity * excess / (capacity + excess + 1e-12)
         k_secreted = p["colon_k_secretion_fraction"] * colon_drive * min(k_rel, 1)
-        cl_with = smin((1 - p["colon_k_secretion_fraction"]) * colon_drive, 0.9 * max(cl_left, 0.0), 0.01 * w)
+        cl_with = soft_min((1 - p["colon_k_secretion_fraction"]) * colon_drive, 0.9 * max(cl_left, 0.0))
         col[NA] += k_secreted + cl_with
         col[K] -= k_secreted
         col[CL] += cl_with
@@ -679,7 +686,7 @@ class Model:
         basal[W] = c.basal_stool_water * plasma_supply
         basal[NA] = c.basal_stool_na * na / p["plasma_na_mmol_L"] * cl_available
         basal[K] = c.basal_stool_k * k_rel * cl_available
-        basal[HCO3] = electroneutral_base((basal[NA] + basal[K]) * hco3_rel, basal[NA] + basal[K])
+        basal[HCO3] = electroneutral_base((basal[NA] + basal[K]) * (1 - p["basal_stool_cl_fraction"]) * hco3_rel, basal[NA] + basal[K])
         basal[CL] = basal[NA] + basal[K] - basal[HCO3]
         stool = transit - col + presc + basal
 

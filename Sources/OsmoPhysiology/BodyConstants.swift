@@ -115,7 +115,7 @@ final class BodyConstants: Sendable {
         urineBicarbonate0 = gfr0 * Smooth.positive(p.plasmaBicarbonate - p.bicarbonateThreshold, width: 0.5)
         urineSodium0 = refSodium - basalStoolSodium - urineBicarbonate0
         // NH4+ at the steady state returns the base the normal stool (its smoothed base) and urine lose.
-        ammonium0 = BodyConstants.electroneutralBase(basalStoolSodium + basalStoolPotassium,
+        ammonium0 = BodyConstants.electroneutralBase((basalStoolSodium + basalStoolPotassium) * (1 - p.basalStoolChlorideFraction),
                                                      cations: basalStoolSodium + basalStoolPotassium) + urineBicarbonate0
         bufferCapacity = max(p.baseBufferFactor - 1, 0) * ecf0
         ph0 = BodyConstants.ph(hco3: p.plasmaBicarbonate, pco2: BodyConstants.pco2(hco3: p.plasmaBicarbonate, p))

@@ -334,7 +334,7 @@ extension FluidModel {
         let capacity = c.p.colonSodiumCapacityPerKg * w * aldo.squareRoot() * (1 - illness.nheInhibition * min(f.load, 1))
         let colonDrive = capacity * excess / (capacity + excess + 1e-12)
         let kSecreted = c.p.colonPotassiumSecretionFraction * colonDrive * min(kRel, 1)
-        let clWith = Smooth.minimum((1 - c.p.colonPotassiumSecretionFraction) * colonDrive, 0.9 * max(clLeft, 0), width: 0.01 * w)
+        let clWith = Smooth.softMinimum((1 - c.p.colonPotassiumSecretionFraction) * colonDrive, 0.9 * max(clLeft, 0))
         col.sodium += kSecreted + clWith
         col.potassium -= kSecreted
         col.chloride += clWith
@@ -352,8 +352,8 @@ extension FluidModel {
         basal.water = c.basalStoolWater * plasmaSupply
         basal.sodium = c.basalStoolSodium * na / c.p.plasmaSodium * clAvailable
         basal.potassium = c.basalStoolPotassium * kRel * clAvailable
-        basal.bicarbonate = BodyConstants.electroneutralBase((basal.sodium + basal.potassium) * hco3Rel,
-                                                             cations: basal.sodium + basal.potassium)
+        basal.bicarbonate = BodyConstants.electroneutralBase(
+            (basal.sodium + basal.potassium) * (1 - c.p.basalStoolChlorideFraction) * hco3Rel, cations: basal.sodium + basal.potassium)
         basal.chloride = basal.sodium + basal.potassium - basal.bicarbonate
         let stool = f.transit + col * -1 + presc + basal
         f.stool = stool

@@ -62,6 +62,7 @@ extension ModelParameters {
         p("basal_stool_water_L_day_kg", \.basalStoolWaterLPerDayPerKg, "L/day/kg", 0...1, "normal faecal water", "§3b: ≈ 100 mL/day"),
         p("basal_stool_k_mmol_day_kg", \.basalStoolPotassiumPerKg, "mmol/day/kg", 0...100, "normal faecal K", "§8 (Marino): stool K 5–10 mEq/day"),
         p("basal_stool_na_mmol_day_kg", \.basalStoolSodiumPerKg, "mmol/day/kg", 0...100, "normal faecal Na", "§3a: normal stool Na 22 mmol/L × 0.1 L/day"),
+        p("basal_stool_cl_fraction", \.basalStoolChlorideFraction, "1", frac, "Cl of normal stool per mmol of its Na + K (the rest of its anions are organic: lost base)", "textbook: normal stool water Na ≈ 30, K ≈ 75, Cl ≈ 15 mmol/L, organic anions most of the rest"),
         p("gfr_mL_min", \.gfrMLPerMin, "mL/min at 70 kg", pos, "glomerular filtration rate, scaled (w/70)^0.75", "textbook 125 mL/min"),
         p("gfr_half_volume", \.gfrHalfVolume, "1", 0.1...1, "plasma-volume fraction where GFR halves", "§8: autoregulation holds GFR until MAP ≈ 80 mmHg (calibration)"),
         p("gfr_volume_width", \.gfrVolumeWidth, "1", 0.005...1, "width of the GFR fall", "calibration"),

@@ -59,6 +59,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var basalStoolWaterLPerDayPerKg = 0.00143 // L/day/kg (100 mL/day at 70 kg)
     public var basalStoolPotassiumPerKg = 0.114      // mmol/day/kg (8 mmol/day at 70 kg)
     public var basalStoolSodiumPerKg = 0.029         // mmol/day/kg (2 mmol/day at 70 kg)
+    public var basalStoolChlorideFraction = 0.15     // normal stool's Cl per cation (the rest is organic anion)
     // MARK: Kidney
     public var gfrMLPerMin = 125.0                   // mL/min at 70 kg, scaled (w/70)^0.75
     public var gfrHalfVolume = 0.80                  // plasma volume fraction where GFR is half

@@ -21,6 +21,16 @@ enum Smooth {
     @inline(__always)
     static func ramp(_ x: Double, width w: Double) -> Double { x <= 0 ? 0 : (x < w ? x * x / (2 * w) : x - 0.5 * w) }
 
+    /// A smooth minimum of two non-negative amounts that is exactly 0 when either is 0:
+    /// ab/(a⁴ + b⁴)^¼ (the −4 power mean), within 16 % of min(a, b) when they are equal and → min far from it.
+    @inline(__always)
+    static func softMinimum(_ a: Double, _ b: Double) -> Double {
+        let x = Swift.max(a, 0), y = Swift.max(b, 0)
+        let x2 = x * x, y2 = y * y
+        let d = x2 * x2 + y2 * y2
+        return d > 0 ? x * y / d.squareRoot().squareRoot() : 0
+    }
+
     /// A smooth step from 0 (x ≪ 0) to 1 (x ≫ 0), 1/(1 + e^(−x/w)).
     @inline(__always)
     static func step(_ x: Double, width w: Double) -> Double { 1 / (1 + exp(-x / w)) }
