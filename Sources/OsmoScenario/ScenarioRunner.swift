@@ -116,10 +116,12 @@ public enum ScenarioRunner {
         let width = Observable.allCases.count
         let rows = min(tr.times.count, tr.values.count / width)
         var bad: Int?
+        var column = -1
         if rows != tr.times.count || tr.values.count != rows * width { bad = rows }
         for k in 0..<rows where bad == nil {
             for j in 0..<width where !tr.values[k * width + j].isFinite {
                 bad = k
+                column = j
                 break
             }
         }
@@ -129,7 +131,10 @@ public enum ScenarioRunner {
         out.values = Array(tr.values.prefix(k * width))
         if tr.status.isSuccess || k < tr.times.count {
             let t = k < tr.times.count ? tr.times[k] : (tr.times.last ?? 0)
-            out.status = .nonFiniteState(time: t, component: -1)
+            // Name the column (not a state component: the value is an observable).
+            out.status = column >= 0
+                ? .nonPhysical(time: t, quantity: Observable.allCases[column].rawValue, value: tr.values[k * width + column])
+                : .nonFiniteState(time: t, component: -1)
         }
         return out
     }
