@@ -5,8 +5,8 @@ import OsmoODE
 /// An arm whose sample crosses one of these bounds ends there with
 /// ``SolverStatus/nonPhysical(time:quantity:value:)`` naming the column and the time: the rows from
 /// that sample on are dropped, so no output ever shows them as a result. The bounds are far outside
-/// what a living patient shows (the extreme-but-real states are the clinical critical-state flags'
-/// business, not this guard's); they catch a model driven where no body goes (a negative plasma
+/// what a living patient shows, about twice the survived extremes for concentrations (the
+/// extreme-but-real states are the clinical critical-state flags' business, not this guard's); they catch a model driven where no body goes (a negative plasma
 /// volume from loose tolerances, hundreds of litres of infusion, a patient at 0 °C).
 ///
 /// | quantity | allowed | why |
@@ -14,13 +14,13 @@ import OsmoODE
 /// | volumes (plasma, interstitial, cells, gut, stomach, total water) | ≥ −0.01 L | a volume cannot be negative (0.01 L: integration tolerance) |
 /// | body amounts, ledgers (Na, K totals; cumulative intakes and losses) | ≥ −1 mmol / −0.01 L | amounts and running totals cannot be negative |
 /// | urine, stool, GFR rates | ≥ −0.1 (their units) | flows out of the body are never negative |
-/// | plasma Na | 60 … 260 mmol/L | survived extremes ≈ 99 and ≈ 255 mmol/L (case reports) |
-/// | plasma K | 0.5 … 20 mmol/L | survived extremes ≈ 1 and ≈ 14 mmol/L |
-/// | plasma Cl | 30 … 200 mmol/L | |
-/// | plasma HCO3 | 0 … 80 mmol/L | |
-/// | plasma Mg | 0.05 … 20 mmol/L | |
-/// | plasma glucose | 0 … 250 mmol/L | highest reported ≈ 150 mmol/L |
-/// | plasma osmolality | 150 … 500 mOsm/kg | |
+/// | plasma Na | 10 … 400 mmol/L | survived extremes are ≈ 99 and ≈ 255 mmol/L; beyond these no body fluid is |
+/// | plasma K | 0.1 … 40 mmol/L | survived ≈ 1 and ≈ 14 mmol/L |
+/// | plasma Cl | 5 … 400 mmol/L | |
+/// | plasma HCO3 | 0 … 150 mmol/L | |
+/// | plasma Mg | 0.01 … 30 mmol/L | |
+/// | plasma glucose | 0 … 300 mmol/L | highest reported ≈ 150 mmol/L |
+/// | plasma osmolality | 100 … 800 mOsm/kg | |
 /// | weight change | within ±40 % of the starting weight | a 40 % water loss or gain is not survivable |
 /// | core temperature | 30 … 45 °C | outside, no patient is alive to be rehydrated |
 /// | cytokines, scores | ≥ −1 | concentrations and scores cannot be negative |
@@ -44,13 +44,13 @@ public enum PhysicalGuard {
              "cum_metabolic_water_L"], -0.01)
         add(["na_total_mmol", "k_total_mmol", "cum_na_in_mmol", "cum_na_out_mmol", "cum_k_in_mmol", "cum_k_out_mmol"], -1)
         add(["urine_rate_mL_kg_h", "stool_rate_mL_h", "gfr_mL_min"], -0.1)
-        add(["na_plasma_mmol_L"], 60, 260)
-        add(["k_plasma_mmol_L"], 0.5, 20)
-        add(["cl_plasma_mmol_L"], 30, 200)
-        add(["hco3_plasma_mmol_L"], 0, 80)
-        add(["mg_plasma_mmol_L"], 0.05, 20)
-        add(["glucose_plasma_mmol_L"], 0, 250)
-        add(["osmolality_plasma_mosm_kg"], 150, 500)
+        add(["na_plasma_mmol_L"], 10, 400)
+        add(["k_plasma_mmol_L"], 0.1, 40)
+        add(["cl_plasma_mmol_L"], 5, 400)
+        add(["hco3_plasma_mmol_L"], 0, 150)
+        add(["mg_plasma_mmol_L"], 0.01, 30)
+        add(["glucose_plasma_mmol_L"], 0, 300)
+        add(["osmolality_plasma_mosm_kg"], 100, 800)
         add(["weight_loss_pct"], -40, 40)
         add(["temperature_C"], 30, 45)
         add(["tnf_pg_mL", "il1b_pg_mL", "il6_pg_mL", "il10_pg_mL", "myalgia_score", "cramp_score"], -1)

@@ -63,7 +63,9 @@ public enum OutputCleanup {
                   name[..<dash].hasSuffix(".tmp") || name[..<dash].hasSuffix(".partial"),
                   let pid = Int32(name[name.index(after: dash)...]), pid > 0, pid != getpid() else { continue }
             let base = name.dropFirst()
-            guard ["timeseries.csv", "summary.csv", "sweep.csv", "sensitivity.csv", "sweep.part-", ".osmo-run"]
+            // Only the run set's own files, written under the directory lock (a sweep part may belong to a
+            // live process on another host sharing the directory: those are never touched).
+            guard ["timeseries.csv", "summary.csv", ".osmo-run"]
                 .contains(where: { base.hasPrefix($0) }) else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
         }
@@ -83,8 +85,14 @@ public final class OutputLock {
     }
 
     public init(directory: String) throws {
+        fd = try Self.acquire(directory)
+    }
+
+    /// The locked descriptor (the lock is taken before the object exists, so a refused lock never
+    /// runs `deinit` on a closed descriptor).
+    private static func acquire(_ directory: String) throws -> Int32 {
         let path = directory + "/.osmo.lock"
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
         }
@@ -92,6 +100,7 @@ public final class OutputLock {
             close(fd)
             throw Busy(directory: directory)
         }
+        return fd
     }
 
     deinit {

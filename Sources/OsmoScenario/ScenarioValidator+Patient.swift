@@ -119,7 +119,7 @@ public enum OverrideNames {
     ///
     /// The inflammation parameters have no table of physiological ranges: fractions are 0 … 1, the
     /// baseline temperature 35 … 39 °C, the fever's largest set-point rise 0 … 6 °C, Hill exponents
-    /// 0.5 … 8; every other one is within two orders of magnitude of its calibrated value (from 0 for
+    /// 0.5 … 8, the fever weights 0 … 10 × calibrated; every other one is within two orders of magnitude of its calibrated value (from 0 for
     /// weights, productions and gains, where 0 switches the effect off; from value/100 for times,
     /// half-lives, half-saturations and scales, which must be > 0).
     public static func check(_ name: String) -> (range: ClosedRange<Double>, unit: String)? {
@@ -133,6 +133,9 @@ public enum OverrideNames {
         default: break
         }
         if name.hasSuffix("_hill") { return (0.5...8, "") }
+        // The fever's weights share one set-point rise: ten times the calibrated sum is the most
+        // that stays below 45 °C.
+        if name.hasPrefix("fever_") && name.hasSuffix("_weight") { return (0...(d * 10), "") }
         let positive = name.contains("half_life") || name.contains("time_constant") || name.contains("half_sat")
             || name.contains("scale") || name.contains("reference") || name.contains("saturation")
             || name.contains("half_effect") || name.contains("inhibition")

@@ -162,9 +162,9 @@ func leadingRunIndex(_ line: [UInt8]) -> Int? {
     for b in line {
         if b == 44 { break }
         guard b >= 48 && b <= 57 else { return nil }
-        v = v * 10 + Int(b - 48)
         n += 1
-        if n > 18 { return nil }
+        if n > 18 { return nil }  // before the multiplication: 19 digits can overflow
+        v = v * 10 + Int(b - 48)
     }
     return n > 0 ? v : nil
 }

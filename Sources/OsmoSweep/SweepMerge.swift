@@ -168,7 +168,7 @@ enum CSVRow {
     /// Throws, naming the file and line, unless `line` ends in a newline and has `cells` cells.
     static func check(_ line: [UInt8], reader: LineReader, lineNumber: Int, cells: Int) throws {
         guard line.last == 10 else {
-            throw SweepError.merge("\(reader.path):\(lineNumber): the last row has no final newline (the part is truncated)")
+            throw SweepError.merge("\(reader.path):\(lineNumber): the last row has no final newline (the part is truncated or incomplete)")
         }
         guard let n = cellCount(line) else {
             throw SweepError.merge("\(reader.path):\(lineNumber): a row with an unbalanced quote or a stray control byte")

@@ -56,7 +56,7 @@ public struct SweepValidator {
             switch ScenarioValidator.load(path: path) {
             case .success(let s):
                 scenario = s
-                scenarioText = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                scenarioText = (try? InputFile.read(path, maxBytes: ScenarioDocument.maxFileBytes)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             case .failure(let issues):
                 r.report(n, top.path("scenario"), "the scenario `\(rel)` is invalid (\(issues.issues.count) problem\(issues.issues.count == 1 ? "" : "s"); first: \(issues.issues.first.map(String.init(describing:)) ?? "?"))",
                          expected: "a scenario that `osmo check` accepts")
