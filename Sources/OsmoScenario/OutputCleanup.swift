@@ -41,8 +41,14 @@ public enum OutputCleanup {
         lock.unlock()
     }
 
-    /// Installs the handlers (once, from `main`).
+    /// Installs the handlers (once, from `main`). The signals are also unblocked: a process started
+    /// from a thread that blocks them (a Dispatch worker, for one) inherits that mask and would
+    /// otherwise never see SIGTERM.
     public static func installSignalHandlers() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { s in
                 for i in 0..<OutputCleanup.slots {

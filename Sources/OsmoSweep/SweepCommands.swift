@@ -34,7 +34,7 @@ public enum SweepCommands {
         case .success(let s): sweep = s
         }
         if options.dryRun {
-            console.out("\(path): ok: \(sweep.name), \(sweep.runCount) runs × \(sweep.arms.count) arm\(sweep.arms.count == 1 ? "" : "s") (\(sweep.arms.map(\.name).joined(separator: ", "))), \(sweep.plan.designName), \(sweep.parameters.count) parameters, fingerprint \(SweepTable.fingerprint(sweep))\n")
+            console.out("\(TerminalText.escaped(path)): ok: \(TerminalText.escaped(sweep.name)), \(sweep.runCount) runs × \(sweep.arms.count) arm\(sweep.arms.count == 1 ? "" : "s") (\(sweep.arms.map(\.name).joined(separator: ", "))), \(sweep.plan.designName), \(sweep.parameters.count) parameters, fingerprint \(SweepTable.fingerprint(sweep))\n")
             return .success
         }
         let dir = options.outDir ?? defaultOutDir(for: path)

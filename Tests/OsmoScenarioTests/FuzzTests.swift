@@ -9,7 +9,8 @@ import Yams
 @Suite struct FuzzTests {
     static let tokens = [":", "-", " ", "\n", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!!int ", "\"", "'", "#", "\t",
                          "0", "-1", "1e308", "1e-320", "nan", "inf", "~", "null", " h", " mL/kg", "\u{0}", "é", "? ", "|", ">",
-                         "%", "99999999999999999999", "0x1F", "-0", ".5", "1_000", "true", "yes", "💧", "\r\n", "<<: *a"]
+                         "%", "99999999999999999999", "0x1F", "-0", ".5", "1_000", "true", "yes", "💧", "\r\n", "<<: *a",
+                         "\u{1B}[31m", "\u{2028}", "\u{85}", "\u{202E}", "&b [*a, *a, *a, *a]", "[[[[[[[[", "\"\\r\\n\""]
     static let scalars = ["", "~", "0", "-1", "0 h", "-3 h", "1e308 h", "nan", "200 mL", "10 mL/kg", "10 mL/kg/h", "2 ng/kg",
                           "true", "false", "who-ors", "saline-0.9", "cholera", "adult", "msbdf", "72 h", "1e-12 h", "1 min",
                           "none", "custom", "9999999999999 d", "0.5", "5 kg", "untreated", "-0", "💧"]
@@ -20,7 +21,9 @@ import Yams
             guard !found.issues.isEmpty else { return false }
             for i in found.issues {
                 let d = i.description
-                guard d.hasPrefix("fuzz.yaml:\(i.line): "), i.line >= 1, !d.contains("\n") else { return false }
+                // One line, and no control character of any kind (issue #15: `\r\n` is one Character).
+                guard d.hasPrefix("fuzz.yaml:\(i.line): "), i.line >= 1, !d.contains("\n"),
+                      !d.unicodeScalars.contains(where: TerminalText.isControl) else { return false }
             }
             return true
         case .success(let s):

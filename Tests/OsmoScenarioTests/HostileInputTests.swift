@@ -219,3 +219,72 @@ import OsmoPhysiology
         #expect(throws: RunOutput.Mismatch.self) { try RunOutput.verify(directory: dir + "/one", timeseries: ts, summary: nil) }
     }
 }
+
+/// The `osmo` executable itself (skipped when it is not built next to the tests).
+@Suite struct HostileCommandLineTests {
+    static var binary: String? { CommandTests.binary }
+
+    func osmo(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary!)
+        p.arguments = args
+        let o = Pipe(), e = Pipe()
+        p.standardOutput = o
+        p.standardError = e
+        try p.run()
+        let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, out, err)
+    }
+
+    @Test(.enabled(if: HostileCommandLineTests.binary != nil)) func usageErrorsExitTwoAndNegativeValuesParse() throws {
+        for args in [["run"], ["run", "x.yaml", "--bogus"], ["sweep", "x.yaml", "--jobs", "abc"], ["merge"], ["run", "x.yaml", "--threads", "0"]] {
+            let r = try osmo(args)
+            #expect(r.status == 2, "\(args): \(r.status) \(r.err)")
+        }
+        let dir = temporaryDirectory("osmo-cli")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/s.yaml"
+        try "name: s\npatient: adult\nillness: none\nduration: 1 h\narms:\n  - name: a\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let neg = try osmo(["run", file, "--rtol", "-1e-5", "--out", dir + "/o"])
+        #expect(neg.status == 2 && neg.err.contains("--rtol: -1e-05 is out of range"), "\(neg.err)")
+        // An argument with control characters is echoed escaped, on one line.
+        let evil = try osmo(["sweep", "x.yaml", "--shard", "1/\u{1B}[2J\r\nforged"])
+        #expect(evil.status == 2 && !evil.err.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" }, "\(evil.err.debugDescription)")
+    }
+
+    /// SIGTERM during a sweep removes the streaming temporary (`.sweep.csv.partial-PID`).
+    @Test(.enabled(if: HostileCommandLineTests.binary != nil)) func sigtermRemovesTemporaries() throws {
+        let dir = temporaryDirectory("osmo-sig")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sweep = dir + "/long.yaml"
+        try """
+            name: long
+            scenario: \(Repo.scenario("cholera-adult"))
+            parameters:
+              illness.severity: {uniform: [0.5, 2]}
+            plan: {method: lhs, samples: 2000, seed: 1}
+            outcomes: [peak_weight_loss_pct]
+            """.write(toFile: sweep, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary!)
+        p.arguments = ["sweep", sweep, "--out", dir + "/out", "--quiet", "--jobs", "1"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        var partial: String?
+        for _ in 0..<200 where partial == nil {
+            usleep(50_000)
+            partial = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out"))?.first { $0.contains(".partial-") }
+        }
+        #expect(partial != nil, "the sweep never started writing")
+        p.terminate()  // SIGTERM
+        for _ in 0..<100 where p.isRunning { usleep(50_000) }
+        if p.isRunning { kill(p.processIdentifier, SIGKILL); Issue.record("SIGTERM did not stop the sweep") }
+        p.waitUntilExit()
+        #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGTERM)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
+        #expect(!left.contains { $0.contains(".partial-") || $0.contains(".tmp-") }, "\(left)")
+        #expect(!left.contains("sweep.csv"))
+    }
+}
