@@ -59,6 +59,11 @@ import OsmoPhysiology
         let status = ScenarioCommands.run(path: path, options: options, console: cap.console)
         let seconds = Date().timeIntervalSince(t0)
         #expect(seconds < Self.timeBound, "\(name) took \(seconds) s")
+        // Memory bound: the test process's peak resident size stays far below what the admitted
+        // maxima used to need (hundreds of GB).
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        #expect(usage.ru_maxrss < 3 << 20, "\(name): peak RSS \(usage.ru_maxrss) KiB")
         #expect(status.rawValue == e.exit, "\(name): exit \(status.rawValue), expected \(e.exit); stderr: \(cap.err)")
         if let c = e.contains { #expect(cap.err.contains(c), "\(name): stderr lacks `\(c)`: \(cap.err)") }
         Self.checkLines(cap.err, file: path)
@@ -286,5 +291,23 @@ import OsmoPhysiology
         let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
         #expect(!left.contains { $0.contains(".partial-") || $0.contains(".tmp-") }, "\(left)")
         #expect(!left.contains("sweep.csv"))
+    }
+}
+
+/// The inflammation course's step budget is for runaway courses only: the longest run allowed, with
+/// the most inflammatory preset at the highest severity, stays within it.
+@Suite struct InflammationBudgetTests {
+    @Test func aSixtyDayCourseFitsTheBudget() throws {
+        guard case .success(let s) = ScenarioValidator.validate(text: """
+            name: long
+            patient: adult
+            illness: {pathogen: rotavirus, severity: 3, onset: 0 h}
+            duration: 60 d
+            sample_every: 12 h
+            arms:
+              - name: a
+            """) else { Issue.record("scenario invalid"); return }
+        let r = ScenarioRunner.run(s, threads: 1)
+        #expect(r[0].summary.status != "subsystem_failed", "\(r[0].summary.failureReason)")
     }
 }
