@@ -156,6 +156,8 @@ public enum ScenarioLimits {
     public static let minDrinkIntervalH = 1.0 / 60
     /// Most scheduled events (drinks, vomits) per arm.
     public static let maxEvents = 100_000
+    /// Most scheduled events over all arms of one scenario (each restarts the stepper).
+    public static let maxTotalEvents = 500_000
     /// Fastest continuous drinking or infusion: 20 L/h.
     public static let maxRateLPerH = 20.0
     /// Largest endotoxin dose: 100 ng/kg (human challenges use ≤ 4).

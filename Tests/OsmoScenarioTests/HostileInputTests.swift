@@ -62,7 +62,7 @@ import OsmoPhysiology
         // Memory bound: the test process's peak resident size stays far below what the admitted
         // maxima used to need (hundreds of GB).
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         #expect(usage.ru_maxrss < 3 << 20, "\(name): peak RSS \(usage.ru_maxrss) KiB")
         #expect(status.rawValue == e.exit, "\(name): exit \(status.rawValue), expected \(e.exit); stderr: \(cap.err)")
         if let c = e.contains { #expect(cap.err.contains(c), "\(name): stderr lacks `\(c)`: \(cap.err)") }
