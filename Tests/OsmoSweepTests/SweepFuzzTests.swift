@@ -9,6 +9,8 @@ import Testing
 /// of cells, runs × arms rows). The seeds are fixed, so a failure reproduces; the number of
 /// executions is printed (`FUZZ …`) and recorded in the report of issue #15.
 @Suite(.serialized) struct SweepFuzzTests {
+    /// `OSMO_FUZZ_SCALE=N swift test --filter SweepFuzzTests` runs N times the executions (N × the seeds' runs).
+    static let scale = max(1, Int(ProcessInfo.processInfo.environment["OSMO_FUZZ_SCALE"] ?? "") ?? 1)
     static let tokens: [String] = [":", "-", " ", "\n", "[", "]", "{", "}", ",", "&a ", "*a", "&b [*a, *a, *a]", "!!str ", "\"", "'",
                                    "#", "\t", "0", "-1", "1e308", "nan", "~", "99999999999999999999", "levels: 100000", "\r\n",
                                    "\u{1B}[2J", "\u{2028}", "\u{85}", "\u{0}", "<<: *a", "method: sobol", "saltelli: true", "💧"]
@@ -41,7 +43,7 @@ import Testing
         let file = repoRoot + "/Scenarios/sweeps/\(name).yaml"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         var rng = SplitMix64(seed: UInt64(name.utf8.count) &* 0x9E37_79B9)
-        let executions = 400
+        let executions = 400 * Self.scale
         var accepted = 0
         for k in 0..<executions {
             var t = text
@@ -74,7 +76,7 @@ import Testing
         let width = columns.split(separator: ",", omittingEmptySubsequences: false).count
         let rowsExpected = sweep.runCount * sweep.arms.count
         var rng = SplitMix64(seed: 2026)
-        let executions = 1500
+        let executions = 1500 * Self.scale
         var merged = 0, refused = 0
         let noise: [UInt8] = [10, 13, 0, 34, 44, 48, 57, 45, 46, 101, 32, 0x1B, 0xE2]
         for k in 0..<executions {
@@ -131,7 +133,7 @@ import Testing
     @Test func headerLineMutationsNeverTrap() {
         let base = "# osmo-sweep v1 fingerprint=0123456789abcdef runs=14336 design=saltelli base=2048 parameters=5 part=3/8 name=n"
         var rng = SplitMix64(seed: 7)
-        let executions = 5000
+        let executions = 5000 * Self.scale
         var parsed = 0
         for _ in 0..<executions {
             var s = Array(base.unicodeScalars)
