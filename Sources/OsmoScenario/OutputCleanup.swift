@@ -49,6 +49,7 @@ public enum OutputCleanup {
         sigemptyset(&set)
         for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        _ = table  // initialised here, never first inside a handler
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { s in
                 for i in 0..<OutputCleanup.slots {

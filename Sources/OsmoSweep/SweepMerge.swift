@@ -81,6 +81,8 @@ public enum SweepMerge {
             if arms.count > ScenarioLimits.maxArms { break }
         }
         if arms.isEmpty {
+            _ = readers[0].peek()
+            try CSVRow.checkLength(reader: readers[0], lineNumber: readers[0].lineNumber + 1)
             let got = readers[0].peek().map { leadingRunIndex($0).map { "run \($0)" } ?? "an unreadable row" } ?? "the end of the file"
             throw SweepError.merge("\(readers[0].path):\(readers[0].lineNumber + 1): expected the rows of run 0, found \(got) (the part is incomplete or corrupt)")
         }
@@ -94,6 +96,7 @@ public enum SweepMerge {
                 guard let line = reader.next() else {
                     throw SweepError.merge("\(reader.path):\(lineNumber): expected the row of run \(run), arm \(a + 1) of \(arms.count), found the end of the file (the part is incomplete)")
                 }
+                try CSVRow.checkLength(reader: reader, lineNumber: lineNumber)
                 guard leadingRunIndex(line) == run else {
                     let got = leadingRunIndex(line).map { "run \($0)" } ?? "an unreadable row"
                     throw SweepError.merge("\(reader.path):\(lineNumber): expected the row of run \(run), arm \(a + 1) of \(arms.count), found \(got) (a missing, duplicated or reordered row)")
@@ -165,9 +168,19 @@ enum CSVRow {
         return out
     }
 
+    /// Throws when the reader had to cut an overlong line (no sweep row is that long).
+    static func checkLength(reader: LineReader, lineNumber: Int) throws {
+        if reader.overlong {
+            throw SweepError.merge("\(reader.path):\(lineNumber): a line longer than \(LineReader.maxLineBytes) bytes (not a sweep row)")
+        }
+    }
+
     /// Throws, naming the file and line, unless `line` ends in a newline and has `cells` cells.
     static func check(_ line: [UInt8], reader: LineReader, lineNumber: Int, cells: Int) throws {
         guard line.last == 10 else {
+            if reader.overlong {
+                throw SweepError.merge("\(reader.path):\(lineNumber): a line longer than \(LineReader.maxLineBytes) bytes (not a sweep row)")
+            }
             throw SweepError.merge("\(reader.path):\(lineNumber): the last row has no final newline (the part is truncated or incomplete)")
         }
         guard let n = cellCount(line) else {

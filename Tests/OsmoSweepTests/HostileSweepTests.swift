@@ -109,7 +109,7 @@ import Testing
             ("an extra cell", (p1[0..<2] + [p1[2] + ",x"] + p1[3...]).joined(separator: "\n"), "cells where the column line has"),
             ("a missing cell", (p1[0..<2] + [String(p1[2][..<p1[2].lastIndex(of: ",")!])] + p1[3...]).joined(separator: "\n"), "cells where the column line has"),
             ("an unbalanced quote", (p1[0..<2] + [p1[2].replacingOccurrences(of: ",ors,", with: ",\"ors,").replacingOccurrences(of: ",untreated,", with: ",\"untreated,")] + p1[3...]).joined(separator: "\n"), "quote"),
-            ("a 2 MB line", (p1[0..<2] + [String(repeating: "9", count: 2 << 20)] + p1[2...]).joined(separator: "\n"), "sweep.part-1-of-3.csv:3"),
+            ("a 2 MB line", (p1[0..<2] + [String(repeating: "9", count: 2 << 20)] + p1[2...]).joined(separator: "\n"), "sweep.part-1-of-3.csv:3: a line longer than"),
         ]
         let path = dir + "/sweep.part-1-of-3.csv"
         for (what, text, needle) in corruptions {
