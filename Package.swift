@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "OsmoScenarioTests",
             dependencies: ["OsmoScenario", "OsmoPhysiology", "OsmoODE", .product(name: "Yams", package: "Yams")],
-            exclude: ["Expected"]
+            exclude: ["Expected", "Hostile"]
         ),
         .testTarget(
             name: "OsmoPlotTests",
@@ -102,7 +102,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OsmoSweepTests",
-            dependencies: ["OsmoSweep", "OsmoScenario", "OsmoPhysiology", "OsmoODE"]
+            dependencies: ["OsmoSweep", "OsmoScenario", "OsmoPhysiology", "OsmoODE"],
+            exclude: ["Hostile"]
         ),
         .testTarget(
             name: "OsmoServeTests",

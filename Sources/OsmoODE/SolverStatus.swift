@@ -11,6 +11,11 @@ public enum SolverStatus: Sendable, Equatable, CustomStringConvertible {
     case nonFiniteState(time: Double, component: Int)
     /// Any other GSL error, with its code and GSL's text for it.
     case gslError(time: Double, code: Int32, message: String)
+    /// A state no body can have (a negative volume, a concentration chemistry does not allow, a
+    /// weight change nobody survives): `quantity` (a column name) reached `value` at `time`.
+    case nonPhysical(time: Double, quantity: String, value: Double)
+    /// A sub-model solved on its own (the inflammation course) failed at `time`; the arm stops there.
+    case subsystemFailure(time: Double, subsystem: String, reason: String)
 
     public var isSuccess: Bool { self == .success }
 
@@ -19,12 +24,13 @@ public enum SolverStatus: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .success: return nil
         case .maxStepsReached(let t, _), .stepSizeUnderflow(let t, _), .nonFiniteState(let t, _),
-            .gslError(let t, _, _):
+            .gslError(let t, _, _), .nonPhysical(let t, _, _), .subsystemFailure(let t, _, _):
             return t
         }
     }
 
-    /// A short machine-readable word: `success`, `max_steps`, `step_underflow`, `non_finite`, `gsl_error`.
+    /// A short machine-readable word: `success`, `max_steps`, `step_underflow`, `non_finite`, `gsl_error`,
+    /// `non_physical`, `subsystem_failed`.
     public var code: String {
         switch self {
         case .success: return "success"
@@ -32,6 +38,8 @@ public enum SolverStatus: Sendable, Equatable, CustomStringConvertible {
         case .stepSizeUnderflow: return "step_underflow"
         case .nonFiniteState: return "non_finite"
         case .gslError: return "gsl_error"
+        case .nonPhysical: return "non_physical"
+        case .subsystemFailure: return "subsystem_failed"
         }
     }
 
@@ -42,6 +50,8 @@ public enum SolverStatus: Sendable, Equatable, CustomStringConvertible {
         case .stepSizeUnderflow(let t, let h): return "step size underflow (h = \(h)) at t = \(t)"
         case .nonFiniteState(let t, let i): return "non-finite value in state component \(i) at t = \(t)"
         case .gslError(let t, let code, let msg): return "GSL error \(code) (\(msg)) at t = \(t)"
+        case .nonPhysical(let t, let q, let v): return "non-physical state: \(q) = \(v) at t = \(t)"
+        case .subsystemFailure(let t, let name, let why): return "the \(name) failed at t = \(t): \(why)"
         }
     }
 }

@@ -35,6 +35,12 @@ public struct InflammationTrack: Sendable {
     let segments: [Segment]
     /// Constant baseline state (no stimulus, or the mechanism switched off).
     let baseline: [Double]
+    /// Why the course could not be solved to the end (`nil` when it was): the arm must stop at its
+    /// time instead of reading a course that is not there (never a silent fall-back to rest).
+    public let failure: SolverStatus?
+    /// Most accepted steps per hour of course (plus a fixed allowance): bounds the cost of a course
+    /// that extreme parameters make stiff beyond use (a normal course takes a few hundred steps in all).
+    static let stepsPerHour = 200, stepAllowance = 20_000
     public static let gridStepH = 1.0 / 40
 
     static let n = InflammationModel.stateCount
@@ -65,19 +71,26 @@ public struct InflammationTrack: Sendable {
         let stimulated = active && ((illness.active && illness.inflammatoryPotency > 0) || !boluses.isEmpty)
         guard stimulated, endH > 0 else {
             segments = []
+            failure = nil
             return
         }
         let system = InflammationSystem(model: model, illness: active ? illness : IllnessDriver())
         let options = SolverOptions(stepper: .msbdf, absoluteTolerance: Swift.min(absoluteTolerance, 1e-9),
                                     relativeTolerance: Swift.min(relativeTolerance, 1e-8),
-                                    initialStep: 1e-5, maxSteps: 1_000_000)
-        guard let integrator = try? Integrator(system: system, initialState: y0, time: 0, options: options) else {
+                                    initialStep: 1e-5,
+                                    maxSteps: Self.stepAllowance + Self.stepsPerHour * Int(Swift.min(endH, 1e6).rounded(.up)))
+        let integrator: Integrator<InflammationSystem>
+        do {
+            integrator = try Integrator(system: system, initialState: y0, time: 0, options: options)
+        } catch {
             segments = []
+            failure = .subsystemFailure(time: 0, subsystem: "inflammation course", reason: "\(error)")
             return
         }
         let cuts = Set(boluses.map(\.time).filter { $0 > 0 && $0 < endH })
         let bounds = [0.0] + cuts.sorted() + [endH]
         var segs: [Segment] = []
+        var failed: SolverStatus?
         var derivative = [Double](repeating: 0, count: Self.n)
         for s in 0..<(bounds.count - 1) {
             let a = bounds[s], b = bounds[s + 1]
@@ -94,15 +107,25 @@ public struct InflammationTrack: Sendable {
             seg.values.reserveCapacity((steps + 1) * Self.n)
             seg.slopes.reserveCapacity((steps + 1) * Self.n)
             var next = 0
-            integrator.advance(to: b, sampling: times, next: &next) { t, y in
+            let status = integrator.advance(to: b, sampling: times, next: &next) { t, y in
                 seg.values.append(contentsOf: y)
                 derivative.withUnsafeMutableBufferPointer { d in system.derivatives(t: t, y: y, dydt: d) }
                 seg.slopes.append(contentsOf: derivative)
             }
-            if seg.values.count < seg.count * Self.n { break }  // a failed solve: keep what was reached
+            let finite = seg.values.allSatisfy(\.isFinite) && seg.slopes.allSatisfy(\.isFinite)
+            if !status.isSuccess || !finite || seg.values.count < seg.count * Self.n {
+                // A failed solve: the course ends at the last grid point reached, and so must the arm.
+                let reached = seg.values.count / Self.n
+                let t = reached > 0 ? Swift.min(a + Double(reached - 1) * h, b) : a
+                let why = !status.isSuccess ? status.description : (finite ? "incomplete course" : "non-finite value")
+                failed = .subsystemFailure(time: status.failureTime.map { Swift.min($0, t) } ?? t,
+                                           subsystem: "inflammation course", reason: why)
+                break
+            }
             segs.append(seg)
         }
         segments = segs
+        failure = failed
     }
 
     /// Component `i` of the state at time `t` (h).

@@ -30,7 +30,9 @@ public func simulate(_ problem: SimulationProblem) -> Trajectory {
                           statistics: SolverStatistics())
     }
 
-    let end = problem.durationH
+    // A failed inflammation course ends the arm at its failure time (never a silent rest state).
+    let courseFailure = model.inflammation.failure
+    let end = Swift.min(problem.durationH, courseFailure?.failureTime ?? problem.durationH)
     var samples: [Double] = []
     var k = 0
     while true {
@@ -60,5 +62,8 @@ public func simulate(_ problem: SimulationProblem) -> Trajectory {
         if !status.isSuccess || last { break }
         schedule.applyEvents(at: segmentEnd, to: integrator)
     }
-    return Trajectory(times: times, values: values, status: integrator.status, statistics: integrator.statistics)
+    var status = integrator.status
+    if status.isSuccess, let f = courseFailure { status = f }
+    return PhysicalGuard.checked(
+        Trajectory(times: times, values: values, status: status, statistics: integrator.statistics))
 }

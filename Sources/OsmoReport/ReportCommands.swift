@@ -50,7 +50,7 @@ public enum ReportCommands {
                     return .success
                 }
             } catch {
-                console.err("osmo: \(error)\n")
+                console.err("osmo: \(TerminalText.oneLine(String(describing: error)))\n")
                 return .ioFailure
             }
         }
@@ -68,7 +68,7 @@ public enum ReportCommands {
             for w in written { console.out("wrote \(w)\n") }
             return .success
         } catch {
-            console.err("osmo: \(error)\n")
+            console.err("osmo: \(TerminalText.oneLine(String(describing: error)))\n")
             return .ioFailure
         }
     }
@@ -96,7 +96,7 @@ public enum ReportCommands {
             console.out("wrote \(dir)/report.html\n")
             return .success
         } catch {
-            console.err("osmo: \(error)\n")
+            console.err("osmo: \(TerminalText.oneLine(String(describing: error)))\n")
             return .ioFailure
         }
     }

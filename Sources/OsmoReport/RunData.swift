@@ -54,16 +54,38 @@ public struct RunData: Sendable {
         public var description: String
     }
 
+    /// Largest `timeseries.csv` read (checked with `fstat` before reading).
+    public static let maxTimeseriesBytes = 4 << 30
+
+    static func firstDuplicate(_ names: [String]) -> String? {
+        var seen = Set<String>()
+        for n in names where !seen.insert(n).inserted { return n }
+        return nil
+    }
+
     /// From a run directory written by `osmo run`: `timeseries.csv` (required) and `summary.csv`
     /// (optional: without it the figures have no warning-sign markers).
     public static func load(directory: String) throws -> RunData {
         let tsPath = directory + "/timeseries.csv"
-        guard let tsData = FileManager.default.contents(atPath: tsPath) else {
-            throw LoadError(description: "cannot read \(tsPath) (run `osmo run SCENARIO.yaml --out \(directory)` first)")
+        let tsBytes: [UInt8]
+        do { tsBytes = try InputFile.read(tsPath, maxBytes: maxTimeseriesBytes) } catch {
+            throw LoadError(description: "cannot read \(error) (run `osmo run SCENARIO.yaml --out \(TerminalText.escaped(directory))` first)")
         }
+        let sBytes = try? InputFile.read(directory + "/summary.csv", maxBytes: 16 << 20)
+        let manifestChecked: Bool
+        do { manifestChecked = try RunOutput.verify(directory: directory, timeseries: tsBytes, summary: sBytes) } catch {
+            throw LoadError(description: "\(error)")
+        }
+        guard tsBytes.last == 10 else {
+            throw LoadError(description: "\(tsPath): the file does not end with a newline (truncated?)")
+        }
+        let tsData = Data(tsBytes)
         let rows = CSVReader.parse(tsData)
         guard let header = rows.first, header.first == "arm", header.count > 1 else {
             throw LoadError(description: "\(tsPath): expected a header starting with `arm`")
+        }
+        if let dup = firstDuplicate(header) {
+            throw LoadError(description: "\(tsPath):1: the column `\(TerminalText.escaped(dup))` appears twice")
         }
         var order: [String] = []
         var values: [String: [[Double]]] = [:]
@@ -79,16 +101,33 @@ public struct RunData: Sendable {
             for j in 1..<header.count { values[arm]![j - 1].append(Double(row[j]) ?? .nan) }
         }
         var summaries: [String: [String: String]] = [:]
-        if let sData = FileManager.default.contents(atPath: directory + "/summary.csv") {
-            let srows = CSVReader.parse(sData)
+        if let sBytes {
+            let srows = CSVReader.parse(Data(sBytes))
             if let sh = srows.first, sh.first == "arm" {
+                if let dup = firstDuplicate(sh) {
+                    throw LoadError(description: "\(directory)/summary.csv:1: the column `\(TerminalText.escaped(dup))` appears twice")
+                }
                 for row in srows.dropFirst() where row.count == sh.count {
-                    summaries[row[0]] = Dictionary(uniqueKeysWithValues: zip(sh, row))
+                    guard summaries[row[0]] == nil else {
+                        throw LoadError(description: "\(directory)/summary.csv: arm `\(TerminalText.escaped(row[0]))` appears twice")
+                    }
+                    summaries[row[0]] = Dictionary(zip(sh, row), uniquingKeysWith: { a, _ in a })
+                }
+            }
+            // Without a manifest (an older run, or one interrupted between its files), the two files
+            // must at least describe the same arms with the same number of samples.
+            if !manifestChecked {
+                let counts = Dictionary(order.map { ($0, values[$0]!.first?.count ?? 0) }, uniquingKeysWith: { a, _ in a })
+                let same = Set(summaries.keys) == Set(order) && summaries.allSatisfy { arm, row in
+                    row["samples"].flatMap { Int($0) }.map { $0 == counts[arm] } ?? true
+                }
+                if !same {
+                    throw LoadError(description: "\(TerminalText.escaped(directory)): timeseries.csv and summary.csv are not from the same run (their arms or sample counts differ); run again")
                 }
             }
         }
         let arms = order.map { name in
-            Arm(name: name, columns: Dictionary(uniqueKeysWithValues: zip(header.dropFirst(), values[name]!)),
+            Arm(name: name, columns: Dictionary(zip(header.dropFirst(), values[name]!), uniquingKeysWith: { a, _ in a }),
                 summary: summaries[name] ?? [:])
         }
         let stem = URL(fileURLWithPath: directory).standardized.lastPathComponent

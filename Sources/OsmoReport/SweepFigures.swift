@@ -7,18 +7,25 @@ import OsmoScenario
 public enum SweepFigures {
     /// Writes `sobol-<outcome>.svg` for each outcome of a `sensitivity*.csv` in `dir`, and
     /// `sweep-scatter.svg` for `dir/sweep.csv`. Returns the files written (none when neither exists).
+    /// Largest `sweep.csv` or `sensitivity.csv` drawn (a figure of more points is unreadable anyway).
+    public static let maxTableBytes = 512 << 20
+    /// Most tornado charts written from one `sensitivity.csv`.
+    public static let maxCharts = 500
+
     public static func writeIfPresent(in dir: String, to outDir: String) throws -> [String] {
         var written: [String] = []
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for file in files.sorted() where file.hasPrefix("sensitivity") && file.hasSuffix(".csv") {
-            guard let data = FileManager.default.contents(atPath: dir + "/" + file) else { continue }
-            for (outcome, fig) in tornadoes(withoutComments(CSVReader.parse(data))) {
+            // Only regular files of bounded size are read (a FIFO named like the table would block).
+            guard let bytes = try? InputFile.read(dir + "/" + file, maxBytes: maxTableBytes) else { continue }
+            for (outcome, fig) in tornadoes(withoutComments(CSVReader.parse(Data(bytes)))).prefix(maxCharts) {
                 let path = outDir + "/sobol-\(safeName(outcome)).svg"
                 try AtomicFile.write(Array(fig.svg().render().utf8), to: path)
                 written.append(path)
             }
         }
-        if let data = FileManager.default.contents(atPath: dir + "/sweep.csv"), let fig = scatter(withoutComments(CSVReader.parse(data))) {
+        if let bytes = try? InputFile.read(dir + "/sweep.csv", maxBytes: maxTableBytes),
+           let fig = scatter(withoutComments(CSVReader.parse(Data(bytes)))) {
             let path = outDir + "/sweep-scatter.svg"
             try AtomicFile.write(Array(fig.svg().render().utf8), to: path)
             written.append(path)

@@ -25,11 +25,41 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically.
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        let tmp = temporaryPath(for: path)
+        let slot = OutputCleanup.register(tmp)
+        defer { OutputCleanup.unregister(slot) }
+        try write(chunks: [bytes], toTemporary: tmp, for: path)
+        if rename(tmp, path) != 0 {
+            let e = errno
+            unlink(tmp)
+            throw WriteError(path: path, reason: String(cString: strerror(e)))
+        }
+    }
+
+    /// The temporary name ``write(_:to:)`` uses for `path`: `.NAME.tmp-PID` beside it.
+    public static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+    }
+
+    /// Writes `chunks` to `tmp` (removed on failure). The caller registers it with ``OutputCleanup``
+    /// and renames it into place.
+    public static func write(chunks: [[UInt8]], toTemporary tmp: String, for path: String) throws {
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        var ok = true
+        for bytes in chunks where ok {
+            ok = writeAll(fd, bytes)
+        }
+        let writeErrno = errno
+        if close(fd) != 0 || !ok {
+            let e = ok ? errno : writeErrno
+            unlink(tmp)
+            throw WriteError(path: path, reason: String(cString: strerror(e)))
+        }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         let ok: Bool = bytes.withUnsafeBytes { buf in
             while offset < buf.count {
@@ -42,15 +72,6 @@ public enum AtomicFile {
             }
             return true
         }
-        let writeErrno = errno
-        if close(fd) != 0 || !ok {
-            unlink(tmp)
-            throw WriteError(path: path, reason: String(cString: strerror(ok ? errno : writeErrno)))
-        }
-        if rename(tmp, path) != 0 {
-            let e = errno
-            unlink(tmp)
-            throw WriteError(path: path, reason: String(cString: strerror(e)))
-        }
+        return ok
     }
 }

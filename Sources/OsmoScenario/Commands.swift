@@ -22,9 +22,11 @@ public struct Console: Sendable {
         self.out = out
         self.err = err
     }
+    /// stdout and stderr; control characters other than the line-ending LF are escaped on the way out
+    /// (``TerminalText/forTerminal(_:)``), so no file can move the cursor or recolour a terminal.
     public static let standard = Console(
-        out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
-        err: { s in FileHandle.standardError.write(Data(s.utf8)) })
+        out: { s in FileHandle.standardOutput.write(Data(TerminalText.forTerminal(s).utf8)) },
+        err: { s in FileHandle.standardError.write(Data(TerminalText.forTerminal(s).utf8)) })
 }
 
 /// Command-line settings of `osmo run` that change a scenario.
@@ -53,7 +55,7 @@ public enum ScenarioCommands {
             switch ScenarioValidator.load(path: path) {
             case .success(let s):
                 let arms = s.arms.map(\.name).joined(separator: ", ")
-                console.out("\(path): ok: \(s.arms.count) arm\(s.arms.count == 1 ? "" : "s") (\(arms)), \(shown(s.durationH)) h\n")
+                console.out("\(TerminalText.escaped(path)): ok: \(s.arms.count) arm\(s.arms.count == 1 ? "" : "s") (\(arms)), \(shown(s.durationH)) h\n")
             case .failure(let issues):
                 status = .invalidScenario
                 console.err(issues.issues.map { "\($0)\n" }.joined())
@@ -88,7 +90,10 @@ public enum ScenarioCommands {
             switch Quantity.parse(text, as: .time) {
             case .success(.absolute(let dt)) where dt > 0 && dt <= s.durationH:
                 if s.durationH / dt > Double(ScenarioLimits.maxSamples) {
-                    issue("--every", "`\(text)` gives more than \(ScenarioLimits.maxSamples) samples", "at least \(hours(s.durationH / Double(ScenarioLimits.maxSamples)))")
+                    issue("--every", "`\(TerminalText.escaped(text))` gives more than \(ScenarioLimits.maxSamples) samples", "at least \(hours(s.durationH / Double(ScenarioLimits.maxSamples)))")
+                } else if (s.durationH / dt + 1) * Double(s.arms.count) > Double(ScenarioLimits.maxTotalSamples) {
+                    issue("--every", "`\(TerminalText.escaped(text))` gives more than \(ScenarioLimits.maxTotalSamples) samples over \(s.arms.count) arms",
+                          "at least \(hours(s.durationH * Double(s.arms.count) / Double(ScenarioLimits.maxTotalSamples)))")
                 } else {
                     s.sampleIntervalH = dt
                 }
@@ -134,32 +139,30 @@ public enum ScenarioCommands {
         let solved = DispatchTime.now().uptimeNanoseconds
 
         let dir = options.outDir ?? defaultOutDir(for: path)
-        var timeseries = Array(TimeseriesWriter.header.utf8)
-        timeseries.reserveCapacity(timeseries.count + results.reduce(0) { $0 + $1.rows.count })
-        for r in results { timeseries.append(contentsOf: r.rows) }
+        // The arms' rows go to the file as they are (no second copy of the whole table), and the two
+        // files appear together or not at all (RunOutput: lock, temporaries, renames, manifest last).
+        let timeseries = [Array(TimeseriesWriter.header.utf8)] + results.map(\.rows)
         let summaries = results.map(\.summary)
         do {
-            try AtomicFile.makeDirectory(dir)
-            try AtomicFile.write(timeseries, to: dir + "/timeseries.csv")
-            try AtomicFile.write(SummaryWriter.encode(summaries), to: dir + "/summary.csv")
+            try RunOutput.write(directory: dir, timeseries: timeseries, summary: SummaryWriter.encode(summaries))
         } catch {
-            console.err("osmo: \(error)\n")
+            console.err("osmo: \(TerminalText.oneLine(String(describing: error)))\n")
             return .ioFailure
         }
         let written = DispatchTime.now().uptimeNanoseconds
         let armsText = "\(results.count) arm\(results.count == 1 ? "" : "s")"
         let simulateMs = results.reduce(0) { $0 + $1.simulateMs }, encodeMs = results.reduce(0) { $0 + $1.encodeMs }
         console.out("""
-            \(scenario.name): \(armsText), \(shown(scenario.durationH)) h; wall \(ComparisonTable.f(Double(solved - started) / 1e6, 1)) ms \
+            \(TerminalText.escaped(scenario.name)): \(armsText), \(shown(scenario.durationH)) h; wall \(ComparisonTable.f(Double(solved - started) / 1e6, 1)) ms \
             to solve and encode (per-arm sums: simulate \(ComparisonTable.f(simulateMs, 1)) ms, CSV \(ComparisonTable.f(encodeMs, 1)) ms), \
             \(ComparisonTable.f(Double(written - solved) / 1e6, 1)) ms to write\n\n
             """)
         console.out(ComparisonTable.text(summaries))
-        console.out("\nwrote \(dir)/timeseries.csv and \(dir)/summary.csv\n")
+        console.out("\nwrote \(TerminalText.escaped(dir))/timeseries.csv and \(TerminalText.escaped(dir))/summary.csv\n")
         var status = OsmoExit.success
         for r in results where !r.trajectory.status.isSuccess {
             let t = r.trajectory.status.failureTime.map { ComparisonTable.f($0, 4) } ?? "?"
-            console.err("osmo: arm `\(r.arm)` failed at t = \(t) h: \(r.trajectory.status)\n")
+            console.err("osmo: arm `\(r.arm)` failed at t = \(t) h: \(TerminalText.oneLine(r.trajectory.status.description))\n")
             status = .solverFailure
         }
         return status

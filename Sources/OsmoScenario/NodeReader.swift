@@ -137,9 +137,15 @@ final class NodeReader {
         let lowOK = exclusive ? v > lo : v >= lo
         if !lowOK || !(v <= hi) {
             let bound = exclusive ? "> \(shown(lo))" : "≥ \(shown(lo))"
-            let what = !lowOK ? (exclusive && lo == 0 ? (v == 0 ? "must not be zero" : "must not be negative") : "is too small")
+            var what = !lowOK ? (exclusive && lo == 0 ? (v == 0 ? "must not be zero" : "must not be negative") : "is too small")
                 : "is too large"
-            report(node, path, "\(shown(v)) \(what)", expected: "\(bound) and ≤ \(shown(hi))")
+            // A value that rounds to the bound it breaks would read as a contradiction
+            // ("1440 h is too large (expected ≤ 1440 h)"): say it is just past the bound instead.
+            var value = shown(v)
+            if !lowOK && !exclusive && value == shown(lo) { what = "is just below the minimum"; value = "\(v)" }
+            if lowOK && value == shown(hi) { what = "is just above the maximum"; value = "\(v)" }
+            if !lowOK && exclusive && value == shown(lo) && v != 0 && lo != 0 { what = "is not above the minimum"; value = "\(v)" }
+            report(node, path, "\(value) \(what)", expected: "\(bound) and ≤ \(shown(hi))")
             return nil
         }
         return v

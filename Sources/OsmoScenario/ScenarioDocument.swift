@@ -11,15 +11,18 @@ public struct ScenarioDocument {
 
     /// Reads and parses `path`. Unreadable, empty, binary or syntactically broken files give issues.
     public static func load(path: String) -> Result<ScenarioDocument, ScenarioIssues> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                ? (isDir.boolValue ? "is a directory" : "cannot be read") : "no such file"
-            return .failure([ScenarioIssue(file: path, line: 1, path: "(file)", message: why,
-                                           expected: "a readable YAML scenario file")])
+        let data: [UInt8]
+        do {
+            data = try InputFile.read(path, maxBytes: maxFileBytes)
+        } catch {
+            return .failure([ScenarioIssue(file: path, line: 1, path: "(file)", message: error.reason,
+                                           expected: "a readable YAML file of at most 4 MB")])
         }
-        return parse(data: data, file: path)
+        return parse(data: Data(data), file: path)
     }
+
+    /// Largest scenario or sweep file: 4 MB (checked with `fstat` before reading).
+    public static let maxFileBytes = 4_000_000
 
     /// Parses file contents.
     public static func parse(data: Data, file: String) -> Result<ScenarioDocument, ScenarioIssues> {
@@ -27,7 +30,7 @@ public struct ScenarioDocument {
             .failure([ScenarioIssue(file: file, line: line, path: "(file)", message: message, expected: expected)])
         }
         if data.isEmpty { return fail(1, "file is empty") }
-        if data.count > 4_000_000 { return fail(1, "file is larger than 4 MB") }
+        if data.count > maxFileBytes { return fail(1, "file is larger than 4 MB") }
         if let nul = data.firstIndex(of: 0) {
             let line = data[data.startIndex..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
             return fail(line, "file looks binary (contains a NUL byte)", "a UTF-8 text file")
@@ -44,6 +47,8 @@ public struct ScenarioDocument {
             .failure([ScenarioIssue(file: file, line: max(1, line), path: "(file)", message: message, expected: expected)])
         }
         if text.allSatisfy({ $0.isWhitespace }) { return fail(1, "file is empty", "a YAML scenario") }
+        // Alias expansion and nesting are bounded before Yams builds (and walks) the tree.
+        if let p = YAMLBudget.check(text) { return fail(p.line, p.message, p.expected) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

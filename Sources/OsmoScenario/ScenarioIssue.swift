@@ -28,9 +28,8 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension String {
-    func replacingNewlines() -> String {
-        String(self.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
-    }
+    /// One line: line breaks (by Unicode scalar, so `"\r\n"` too) as spaces, other controls escaped.
+    func replacingNewlines() -> String { TerminalText.oneLine(self) }
 }
 
 /// Suggestions for misspelt names.

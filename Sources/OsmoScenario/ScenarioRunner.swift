@@ -116,6 +116,7 @@ public enum ScenarioRunner {
         let width = Observable.allCases.count
         let rows = min(tr.times.count, tr.values.count / width)
         var bad: Int?
+        var column = -1
         if rows != tr.times.count || tr.values.count != rows * width { bad = rows }
         // One pass first: 0·x is 0 for every finite x and NaN otherwise, in four independent sums.
         let allFinite = tr.values.withUnsafeBufferPointer { v -> Bool in
@@ -131,6 +132,7 @@ public enum ScenarioRunner {
         for k in 0..<rows where bad == nil && !allFinite {
             for j in 0..<width where !tr.values[k * width + j].isFinite {
                 bad = k
+                column = j
                 break
             }
         }
@@ -140,7 +142,10 @@ public enum ScenarioRunner {
         out.values = Array(tr.values.prefix(k * width))
         if tr.status.isSuccess || k < tr.times.count {
             let t = k < tr.times.count ? tr.times[k] : (tr.times.last ?? 0)
-            out.status = .nonFiniteState(time: t, component: -1)
+            // Name the column (not a state component: the value is an observable).
+            out.status = column >= 0
+                ? .nonPhysical(time: t, quantity: Observable.allCases[column].rawValue, value: tr.values[k * width + column])
+                : .nonFiniteState(time: t, component: -1)
         }
         return out
     }

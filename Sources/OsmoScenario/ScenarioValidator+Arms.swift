@@ -17,6 +17,7 @@ extension ScenarioValidator {
         var arms: [Scenario.Arm] = []
         var ok = true
         var seen: [String: Int] = [:]
+        var totalEvents = 0
         for (i, item) in items.enumerated() {
             let p = NodeReader.index(path, i)
             guard let f = r.mapping(item, p, allowed: Self.armKeys, what: "an arm") else { ok = false; continue }
@@ -56,6 +57,13 @@ extension ScenarioValidator {
             let events = arm.drinks.reduce(arm.vomiting.count) { $0 + Self.eventCount($1.schedule) }
             if events > ScenarioLimits.maxEvents {
                 r.report(item, p, "\(events) scheduled events", expected: "at most \(ScenarioLimits.maxEvents) drinks and vomits per arm")
+                armOK = false
+            }
+            // Every event is a segment boundary (a stepper restart): the total bounds a run's cost.
+            totalEvents += events
+            if armOK && totalEvents > ScenarioLimits.maxTotalEvents {
+                r.report(item, p, "\(totalEvents) scheduled events in this and the arms before it",
+                         expected: "at most \(ScenarioLimits.maxTotalEvents) drinks and vomits over all arms")
                 armOK = false
             }
             if armOK { arms.append(arm) } else { ok = false }

@@ -99,7 +99,8 @@ extension ScenarioValidator {
             }
             guard let value = r.quantity(v, p, .dimensionless) else { ok = false; continue }
             if !check.range.contains(value) {
-                r.report(v, p, "\(shown(value)) is out of range", expected: "\(shown(check.range.lowerBound)) … \(shown(check.range.upperBound))\(check.unit.isEmpty ? "" : " \(check.unit)")")
+                let text = [check.range.lowerBound, check.range.upperBound].map(shown).contains(shown(value)) ? "\(value)" : shown(value)
+                r.report(v, p, "\(text) is out of range", expected: "\(shown(check.range.lowerBound)) … \(shown(check.range.upperBound))\(check.unit.isEmpty ? "" : " \(check.unit)")")
                 ok = false
                 continue
             }
@@ -114,15 +115,31 @@ extension ScenarioValidator {
 public enum OverrideNames {
     public static let all: [String] = ModelParameters.catalog.map(\.name) + InflammationParameters.names
 
-    /// The accepted range and unit of a parameter, or `nil` if the name is unknown. The inflammation
-    /// parameters carry no ranges yet: any finite value ≥ 0 (> 0 for times and half-lives) is accepted.
+    /// The accepted range and unit of a parameter, or `nil` if the name is unknown.
+    ///
+    /// The inflammation parameters have no table of physiological ranges: fractions are 0 … 1, the
+    /// baseline temperature 35 … 39 °C, the fever's largest set-point rise 0 … 6 °C, Hill exponents
+    /// 0.5 … 8, the fever weights 0 … 10 × calibrated; every other one is within two orders of magnitude of its calibrated value (from 0 for
+    /// weights, productions and gains, where 0 switches the effect off; from value/100 for times,
+    /// half-lives, half-saturations and scales, which must be > 0).
     public static func check(_ name: String) -> (range: ClosedRange<Double>, unit: String)? {
         if let info = ModelParameters.info(named: name) { return (info.range, info.unit) }
-        if InflammationParameters.isKnown(name) {
-            let positive = name.contains("half_life") || name.contains("time_constant") || name.contains("half_sat")
-                || name.contains("scale")
-            return ((positive ? Double.leastNonzeroMagnitude : 0)...Double.greatestFiniteMagnitude, "")
+        guard InflammationParameters.isKnown(name), let d = InflammationParameters()[name] else { return nil }
+        if name.contains("fraction") { return (0...1, "") }
+        switch name {
+        case "baseline_temperature_C": return (35...39, "°C")
+        case "set_point_max_rise_C": return (0...6, "°C")
+        case "myalgia_max_score": return (1...100, "")
+        default: break
         }
-        return nil
+        if name.hasSuffix("_hill") { return (0.5...8, "") }
+        // The fever's weights share one set-point rise: ten times the calibrated sum is the most
+        // that stays below 45 °C.
+        if name.hasPrefix("fever_") && name.hasSuffix("_weight") { return (0...(d * 10), "") }
+        let positive = name.contains("half_life") || name.contains("time_constant") || name.contains("half_sat")
+            || name.contains("scale") || name.contains("reference") || name.contains("saturation")
+            || name.contains("half_effect") || name.contains("inhibition")
+        let top = Swift.max(d, 1e-3) * 100
+        return positive ? ((d / 100)...top, "") : (0...top, "")
     }
 }

@@ -70,6 +70,11 @@ public struct ScenarioValidator {
         let arms = r.required(top, "arms", expected: "a list of arms, each with a `name`")
             .flatMap { readArms($0, top.path("arms"), durationH: duration, weightKg: weight) }
 
+        if let d = duration, let a = arms, (d / sample).rounded(.up) + 1 > Double(ScenarioLimits.maxTotalSamples) / Double(max(a.count, 1)) {
+            r.report(top["sample_every"] ?? top["arms"], top.path(top["sample_every"] != nil ? "sample_every" : "arms"),
+                     "\(a.count) arms × \(Int((d / sample).rounded(.up)) + 1) samples is more than \(ScenarioLimits.maxTotalSamples) samples in all",
+                     expected: "a longer `sample_every` or fewer arms")
+        }
         guard r.issues.isEmpty, let name, let patient, let duration, let illness, let arms else {
             if r.issues.isEmpty {  // cannot happen: every nil above reported an issue
                 r.report(document.root, "", "scenario could not be read", expected: "a valid scenario")
@@ -140,6 +145,9 @@ public enum ScenarioLimits {
     public static let defaultSampleIntervalH = 0.25
     /// Most output samples per arm.
     public static let maxSamples = 2_000_000
+    /// Most output samples over all arms of a run: every row is held in memory until the files are
+    /// written (about 1 KB a sample with its CSV text), so this keeps a run under ~2 GB.
+    public static let maxTotalSamples = 2_000_000
     public static let minWeightKg = 0.5, maxWeightKg = 500.0
     public static let maxAgeYears = 120.0
     /// Largest single drink (a stomachful or more is not drinkable at once): 5 L.
@@ -148,6 +156,8 @@ public enum ScenarioLimits {
     public static let minDrinkIntervalH = 1.0 / 60
     /// Most scheduled events (drinks, vomits) per arm.
     public static let maxEvents = 100_000
+    /// Most scheduled events over all arms of one scenario (each restarts the stepper).
+    public static let maxTotalEvents = 500_000
     /// Fastest continuous drinking or infusion: 20 L/h.
     public static let maxRateLPerH = 20.0
     /// Largest endotoxin dose: 100 ng/kg (human challenges use ≤ 4).

@@ -14,13 +14,18 @@ public enum SamplingPlan: Sendable, Equatable {
     /// (A_j with coordinate i taken from B_j), B_j.
     case saltelli(base: Int)
 
-    /// Runs in the plan for these parameters.
+    /// Runs in the plan for these parameters; `Int.max` when the product overflows (the validator
+    /// refuses anything above ``SweepValidator/maxRuns``).
     public func runCount(_ parameters: [SweepParameter]) -> Int {
+        func times(_ a: Int, _ b: Int) -> Int {
+            let (p, o) = a.multipliedReportingOverflow(by: b)
+            return o ? Int.max : p
+        }
         switch self {
-        case .grid: return parameters.reduce(1) { $0 * $1.gridValues.count }
+        case .grid: return parameters.reduce(1) { times($0, $1.gridCount) }
         case .latinHypercube(let n, _): return n
         case .sobol(let n): return n
-        case .saltelli(let n): return n * (parameters.count + 2)
+        case .saltelli(let n): return times(n, parameters.count + 2)
         }
     }
 

@@ -5,8 +5,11 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var index: Int
     public var count: Int
 
+    /// Most shards of one sweep (a Slurm array is far smaller).
+    public static let maxCount = 1_000_000
+
     public init?(index: Int, count: Int) {
-        guard count >= 1, index >= 0, index < count else { return nil }
+        guard count >= 1, count <= Shard.maxCount, index >= 0, index < count else { return nil }
         self.index = index
         self.count = count
     }
@@ -17,7 +20,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// `K/N` as given on the command line.
     public init?(parsing text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else { return nil }
+        guard text.utf8.count <= 40, parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else { return nil }
         self.init(index: k, count: n)
     }
 
@@ -25,7 +28,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     /// How many of `runs` runs this shard owns.
     public func ownedCount(of runs: Int) -> Int {
-        runs > index ? (runs - index + count - 1) / count : 0
+        runs > index ? (runs - index - 1) / count + 1 : 0
     }
 
     /// The run index of this shard's `position`-th run.

@@ -91,6 +91,12 @@ public struct SweepParameter: Sendable, Equatable {
         }
     }
 
+    /// How many grid levels this parameter has (without building them).
+    public var gridCount: Int {
+        if case .values(let vs) = distribution { return vs.count }
+        return max(levels ?? 1, 1)
+    }
+
     /// The grid levels of this parameter.
     public var gridValues: [Double] {
         switch distribution {

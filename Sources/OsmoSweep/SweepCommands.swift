@@ -6,6 +6,8 @@ public struct SweepCommandOptions: Sendable {
     /// Output directory (default `out/<sweep file stem>`).
     public var outDir: String?
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Most worker threads: 4 × the cores (more only add memory and contention).
+    public static var maxThreads: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
     public var shard: Shard = .all
     /// Progress on stderr.
     public var progress = true
@@ -32,15 +34,15 @@ public enum SweepCommands {
         case .success(let s): sweep = s
         }
         if options.dryRun {
-            console.out("\(path): ok: \(sweep.name), \(sweep.runCount) runs × \(sweep.arms.count) arm\(sweep.arms.count == 1 ? "" : "s") (\(sweep.arms.map(\.name).joined(separator: ", "))), \(sweep.plan.designName), \(sweep.parameters.count) parameters, fingerprint \(SweepTable.fingerprint(sweep))\n")
+            console.out("\(TerminalText.escaped(path)): ok: \(TerminalText.escaped(sweep.name)), \(sweep.runCount) runs × \(sweep.arms.count) arm\(sweep.arms.count == 1 ? "" : "s") (\(sweep.arms.map(\.name).joined(separator: ", "))), \(sweep.plan.designName), \(sweep.parameters.count) parameters, fingerprint \(SweepTable.fingerprint(sweep))\n")
             return .success
         }
         let dir = options.outDir ?? defaultOutDir(for: path)
         let file = dir + "/" + (options.shard == .all ? "sweep.csv" : options.shard.partFileName)
         let owned = options.shard.ownedCount(of: sweep.runCount)
-        console.err("\(sweep.name): \(sweep.runCount) runs × \(sweep.arms.count) arm\(sweep.arms.count == 1 ? "" : "s") (\(sweep.plan.designName))"
+        console.err("\(TerminalText.escaped(sweep.name)): \(sweep.runCount) runs × \(sweep.arms.count) arm\(sweep.arms.count == 1 ? "" : "s") (\(sweep.plan.designName))"
             + (options.shard == .all ? "" : ", shard \(options.shard): \(owned) runs") + ", \(options.threads) thread\(options.threads == 1 ? "" : "s") → \(file)\n")
-        let reporter = options.progress ? ProgressReporter(label: sweep.name) : nil
+        let reporter = options.progress ? ProgressReporter(label: TerminalText.escaped(sweep.name)) : nil
         let report: SweepRunReport
         do {
             try AtomicFile.makeDirectory(dir)
@@ -51,7 +53,7 @@ public enum SweepCommands {
             report = try SweepRunner.run(sweep, options: runOptions, simulate: simulate) { try out.write($0) }
             try out.finish()
         } catch {
-            console.err("osmo: \(error)\n")
+            console.err("osmo: \(TerminalText.oneLine(String(describing: error)))\n")
             return .ioFailure
         }
         let rate = report.wallSeconds > 0 ? Double(report.runs) / report.wallSeconds : 0
@@ -67,7 +69,7 @@ public enum SweepCommands {
             console.err("merged \(r.parts) part\(r.parts == 1 ? "" : "s") (\(r.runs) runs) into \(r.path)\n")
             return .success
         } catch {
-            console.err("osmo merge: \(error)\n")
+            console.err("osmo merge: \(TerminalText.oneLine(String(describing: error)))\n")
             return .ioFailure
         }
     }

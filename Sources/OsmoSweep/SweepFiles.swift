@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import OsmoScenario
 
 /// A file written as a stream: bytes go to a hidden temporary file in the same directory, renamed
 /// over the target by ``finish()``. A sweep that stops half-way leaves no plausible-looking output.
@@ -16,9 +17,15 @@ final class StreamingFile {
         self.path = path
         let url = URL(fileURLWithPath: path)
         tmp = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial-\(getpid())"
+        slot = OutputCleanup.register(tmp)
         fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SweepError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            OutputCleanup.unregister(slot)
+            throw SweepError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
     }
+    /// This file's slot in ``OutputCleanup`` (its temporary is removed on SIGINT/SIGTERM).
+    private let slot: Int?
 
     func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { buf in
@@ -40,6 +47,7 @@ final class StreamingFile {
         let closed = close(fd)
         fd = -1
         guard closed == 0 else { throw SweepError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { OutputCleanup.unregister(slot) }
         guard rename(tmp, path) == 0 else {
             let e = errno
             unlink(tmp)
@@ -51,6 +59,7 @@ final class StreamingFile {
         if fd >= 0 {
             close(fd)
             unlink(tmp)
+            OutputCleanup.unregister(slot)
         }
     }
 }
@@ -66,10 +75,18 @@ final class LineReader {
     /// 1-based number of the last line returned.
     private(set) var lineNumber = 0
 
+    /// Longest line accepted (a sweep row is a few hundred bytes): a file without newlines cannot
+    /// make the reader hold all of it.
+    static let maxLineBytes = 1 << 20
+    /// Set when a line longer than ``maxLineBytes`` was cut off: the file is not a sweep file.
+    private(set) var overlong = false
+
+    /// Opens `path`; directories, FIFOs and devices are refused before anything is read.
     init(path: String) throws {
         self.path = path
-        guard let h = FileHandle(forReadingAtPath: path) else { throw SweepError.io("cannot read \(path)") }
-        handle = h
+        let fd: Int32
+        do { fd = try InputFile.openRegular(path, maxBytes: Int.max) } catch { throw SweepError.io("cannot read \(error)") }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     deinit { try? handle.close() }
@@ -99,6 +116,15 @@ final class LineReader {
             if let nl = buffer[start...].firstIndex(of: 10) {
                 let line = Array(buffer[start...nl])
                 start = nl + 1
+                return line
+            }
+            if buffer.count - start > Self.maxLineBytes {
+                // An overlong line: hand back a truncated line without newline (every reader rejects it).
+                overlong = true
+                let line = Array(buffer[start..<(start + Self.maxLineBytes)])
+                buffer = []
+                start = 0
+                eof = true
                 return line
             }
             if eof {
@@ -136,9 +162,9 @@ func leadingRunIndex(_ line: [UInt8]) -> Int? {
     for b in line {
         if b == 44 { break }
         guard b >= 48 && b <= 57 else { return nil }
-        v = v * 10 + Int(b - 48)
         n += 1
-        if n > 18 { return nil }
+        if n > 18 { return nil }  // before the multiplication: 19 digits can overflow
+        v = v * 10 + Int(b - 48)
     }
     return n > 0 ? v : nil
 }

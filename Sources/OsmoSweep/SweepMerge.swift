@@ -1,4 +1,5 @@
 import Foundation
+import OsmoScenario
 
 /// Joins the part files of a sharded sweep (`sweep.part-K-of-N.csv`) into `sweep.csv`, byte for byte
 /// what a single process writes. Refuses, naming the file, when a part is missing, incomplete, or
@@ -61,18 +62,51 @@ public enum SweepMerge {
             readers.append(reader)
         }
         let h = header!
+        let width = CSVRow.cellCount(columns)
+        guard columns.last == 10, let width, width >= 3 else {
+            throw SweepError.merge("\(readers[0].path):2: the column line is not a CSV line ending in a newline")
+        }
+        // The arms of a run, in order, as part 0 gives them for run 0; every run must repeat them.
+        var arms: [[UInt8]] = []
+        var run0: [[UInt8]] = []
+        while let line = readers[0].peek(), leadingRunIndex(line) == 0 {
+            try CSVRow.check(line, reader: readers[0], lineNumber: readers[0].lineNumber + 1, cells: width)
+            let arm = CSVRow.cell(1, of: line)
+            if arms.contains(arm) {
+                throw SweepError.merge("\(readers[0].path):\(readers[0].lineNumber + 1): run 0 has arm `\(TerminalText.escaped(String(decoding: arm, as: UTF8.self)))` twice")
+            }
+            arms.append(arm)
+            run0.append(line)
+            _ = readers[0].next()
+            if arms.count > ScenarioLimits.maxArms { break }
+        }
+        if arms.isEmpty {
+            _ = readers[0].peek()
+            try CSVRow.checkLength(reader: readers[0], lineNumber: readers[0].lineNumber + 1)
+            let got = readers[0].peek().map { leadingRunIndex($0).map { "run \($0)" } ?? "an unreadable row" } ?? "the end of the file"
+            throw SweepError.merge("\(readers[0].path):\(readers[0].lineNumber + 1): expected the rows of run 0, found \(got) (the part is incomplete or corrupt)")
+        }
         let out = try StreamingFile(path: dir + "/sweep.csv")
         var buffer = Array((h.wholeSweepLine + "\n").utf8) + columns
-        for run in 0..<h.runs {
+        for line in run0 { buffer.append(contentsOf: line) }
+        for run in 1..<Swift.max(h.runs, 1) {
             let reader = readers[run % n]
-            var rows = 0
-            while let line = reader.peek(), leadingRunIndex(line) == run {
-                buffer.append(contentsOf: reader.next()!)
-                rows += 1
-            }
-            if rows == 0 {
-                let got = reader.peek().map { leadingRunIndex($0).map { "run \($0)" } ?? "an unreadable row" } ?? "the end of the file"
-                throw SweepError.merge("\(reader.path):\(reader.lineNumber + 1): expected the rows of run \(run), found \(got) (the part is incomplete or corrupt)")
+            for (a, arm) in arms.enumerated() {
+                let lineNumber = reader.lineNumber + 1
+                guard let line = reader.next() else {
+                    throw SweepError.merge("\(reader.path):\(lineNumber): expected the row of run \(run), arm \(a + 1) of \(arms.count), found the end of the file (the part is incomplete)")
+                }
+                try CSVRow.checkLength(reader: reader, lineNumber: lineNumber)
+                guard leadingRunIndex(line) == run else {
+                    let got = leadingRunIndex(line).map { "run \($0)" } ?? "an unreadable row"
+                    throw SweepError.merge("\(reader.path):\(lineNumber): expected the row of run \(run), arm \(a + 1) of \(arms.count), found \(got) (a missing, duplicated or reordered row)")
+                }
+                try CSVRow.check(line, reader: reader, lineNumber: lineNumber, cells: width)
+                let got = CSVRow.cell(1, of: line)
+                guard got == arm else {
+                    throw SweepError.merge("\(reader.path):\(lineNumber): run \(run) has arm `\(TerminalText.escaped(String(decoding: got, as: UTF8.self)))` where `\(TerminalText.escaped(String(decoding: arm, as: UTF8.self)))` was expected (arms must follow the order of run 0)")
+                }
+                buffer.append(contentsOf: line)
             }
             if buffer.count >= 1 << 16 {
                 try out.write(buffer)
@@ -80,10 +114,80 @@ public enum SweepMerge {
             }
         }
         for reader in readers where reader.peek() != nil {
-            throw SweepError.merge("\(reader.path):\(reader.lineNumber + 1): rows beyond the sweep's \(h.runs) runs")
+            let line = reader.peek()!
+            let what = leadingRunIndex(line).map { $0 < h.runs ? "a second row set of run \($0) (duplicated rows)" : "rows beyond the sweep's \(h.runs) runs" } ?? "an unreadable row"
+            throw SweepError.merge("\(reader.path):\(reader.lineNumber + 1): \(what)")
         }
         try out.write(buffer)
         try out.finish()
         return (dir + "/sweep.csv", n, h.runs)
+    }
+}
+
+/// Checks on one CSV line of a sweep file (RFC 4180 quoting, as ``CSV/appendText(_:to:)`` writes).
+enum CSVRow {
+    /// The number of cells of `line` (its final newline excluded), or nil when a quote is unbalanced.
+    static func cellCount(_ line: [UInt8]) -> Int? {
+        var cells = 1
+        var quoted = false
+        let end = line.last == 10 ? line.count - 1 : line.count
+        var i = 0
+        while i < end {
+            let b = line[i]
+            if quoted {
+                if b == 34 {
+                    if i + 1 < end && line[i + 1] == 34 { i += 1 } else { quoted = false }
+                }
+            } else if b == 34 {
+                quoted = true
+            } else if b == 44 {
+                cells += 1
+            } else if b == 13 || b == 0 {
+                return nil
+            }
+            i += 1
+        }
+        return quoted ? nil : cells
+    }
+
+    /// The raw bytes of cell `k` (quotes kept) of `line`.
+    static func cell(_ k: Int, of line: [UInt8]) -> [UInt8] {
+        var index = 0
+        var quoted = false
+        var out: [UInt8] = []
+        let end = line.last == 10 ? line.count - 1 : line.count
+        for b in line[0..<end] {
+            if b == 34 { quoted.toggle() }
+            if b == 44 && !quoted {
+                index += 1
+                if index > k { break }
+                continue
+            }
+            if index == k { out.append(b) }
+        }
+        return out
+    }
+
+    /// Throws when the reader had to cut an overlong line (no sweep row is that long).
+    static func checkLength(reader: LineReader, lineNumber: Int) throws {
+        if reader.overlong {
+            throw SweepError.merge("\(reader.path):\(lineNumber): a line longer than \(LineReader.maxLineBytes) bytes (not a sweep row)")
+        }
+    }
+
+    /// Throws, naming the file and line, unless `line` ends in a newline and has `cells` cells.
+    static func check(_ line: [UInt8], reader: LineReader, lineNumber: Int, cells: Int) throws {
+        guard line.last == 10 else {
+            if reader.overlong {
+                throw SweepError.merge("\(reader.path):\(lineNumber): a line longer than \(LineReader.maxLineBytes) bytes (not a sweep row)")
+            }
+            throw SweepError.merge("\(reader.path):\(lineNumber): the last row has no final newline (the part is truncated or incomplete)")
+        }
+        guard let n = cellCount(line) else {
+            throw SweepError.merge("\(reader.path):\(lineNumber): a row with an unbalanced quote or a stray control byte")
+        }
+        guard n == cells else {
+            throw SweepError.merge("\(reader.path):\(lineNumber): a row of \(n) cells where the column line has \(cells) (the part is truncated or corrupt)")
+        }
     }
 }

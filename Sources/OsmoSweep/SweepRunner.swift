@@ -17,9 +17,9 @@ public struct SweepRunOptions: Sendable {
 
     public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .all, window: Int? = nil,
                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
-        self.threads = max(1, threads)
+        self.threads = min(max(1, threads), SweepCommandOptions.maxThreads)
         self.shard = shard
-        self.window = max(window ?? 64 * max(1, threads), 1)
+        self.window = min(max(window ?? 64 * self.threads, 1), 1 << 20)
         self.progress = progress
     }
 }

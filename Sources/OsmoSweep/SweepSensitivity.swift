@@ -49,21 +49,47 @@ public enum SweepSensitivity {
         guard base * (d + 2) == header.runs else {
             throw SweepError.sensitivity("\(path):1: runs=\(header.runs) is not base × (parameters + 2)")
         }
+        guard Set(cols).count == cols.count else {
+            throw SweepError.sensitivity("\(path):2: a column name appears twice")
+        }
+        // The header's run count sizes the tables below: it must be one the file can hold (every row
+        // takes more than 8 bytes), so a crafted `runs=` cannot allocate gigabytes.
+        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard header.runs <= fileBytes / 8 else {
+            throw SweepError.sensitivity("\(path):1: the header says runs=\(header.runs), more than a file of \(fileBytes) bytes can hold")
+        }
         // Per arm, per outcome: the values in run order (NaN when missing).
         var armOrder: [String] = []
         var values: [String: [[Double]]] = [:]
+        var seen: [String: [Bool]] = [:]
         while let line = reader.next() {
+            guard line.last == 10 else {
+                throw SweepError.sensitivity("\(path):\(reader.lineNumber): the last row has no final newline (the file is truncated)")
+            }
             let cells = splitCSV(line.trimmingNewline())
             guard cells.count == cols.count, let run = Int(cells[0]), run >= 0, run < header.runs else {
-                throw SweepError.sensitivity("\(path):\(reader.lineNumber): unreadable row")
+                throw SweepError.sensitivity("\(path):\(reader.lineNumber): unreadable row (expected \(cols.count) cells starting with a run index below \(header.runs))")
             }
             let arm = cells[1]
             if values[arm] == nil {
+                guard armOrder.count < ScenarioLimits.maxArms else {
+                    throw SweepError.sensitivity("\(path):\(reader.lineNumber): more than \(ScenarioLimits.maxArms) arms")
+                }
                 armOrder.append(arm)
                 values[arm] = Array(repeating: Array(repeating: .nan, count: header.runs), count: outcomes.count)
+                seen[arm] = Array(repeating: false, count: header.runs)
             }
+            guard !seen[arm]![run] else {
+                throw SweepError.sensitivity("\(path):\(reader.lineNumber): a second row for run \(run), arm `\(TerminalText.escaped(arm))`")
+            }
+            seen[arm]![run] = true
             for (k, cell) in cells[(2 + d)..<(cells.count - 1)].enumerated() {
                 values[arm]![k][run] = number(cell)
+            }
+        }
+        for arm in armOrder {
+            if let missing = seen[arm]!.firstIndex(of: false) {
+                throw SweepError.sensitivity("\(path): no row for run \(missing), arm `\(TerminalText.escaped(arm))` (the file is incomplete)")
             }
         }
         var rows: [Row] = []
@@ -122,7 +148,7 @@ public enum SweepSensitivity {
             console.out("\nwrote \(dir)/sensitivity.csv (\(Int(options.confidence * 100)) % intervals, \(options.resamples) bootstrap resamples)\n")
             return .success
         } catch {
-            console.err("osmo sensitivity: \(error)\n")
+            console.err("osmo sensitivity: \(TerminalText.oneLine(String(describing: error)))\n")
             return .ioFailure
         }
     }

@@ -124,6 +124,12 @@ public struct SweepHeader: Sendable, Equatable {
         }
         guard let fp = fields["fingerprint"], let runs = fields["runs"].flatMap({ Int($0) }), let design = fields["design"],
               let d = fields["parameters"].flatMap({ Int($0) }) else { return nil }
+        // Counts from a file are checked before any range or allocation is built from them.
+        guard fp.utf8.count == 16, fp.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }),
+              runs >= 1, runs <= SweepValidator.maxRuns, d >= 0, d <= SweepValidator.maxParameters else { return nil }
+        if let b = fields["base"] {
+            guard let n = Int(b), n >= 1, n <= SweepValidator.maxRuns else { return nil }
+        }
         fingerprint = fp
         self.runs = runs
         self.design = design
@@ -156,6 +162,7 @@ struct FNV1a {
 }
 
 extension String {
-    func replacingNewlinesWithSpaces() -> String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+    /// One line (line breaks by Unicode scalar, so `"\r\n"` too, as spaces; other controls escaped).
+    func replacingNewlinesWithSpaces() -> String { TerminalText.oneLine(self) }
 }
 

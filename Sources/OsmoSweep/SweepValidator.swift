@@ -15,6 +15,11 @@ public struct SweepValidator {
     public static let maxRuns = 100_000_000
     /// Most grid levels or listed values of one parameter.
     public static let maxValues = 100_000
+    /// Most swept parameters (also the bound on a part header's `parameters=`).
+    public static let maxParameters = 1000
+    /// Most output samples per arm and run: each worker holds one run's trajectories while it
+    /// summarises them (about 0.5 KB a sample), so 200,000 keeps a worker under ~100 MB an arm.
+    public static let maxSamplesPerRun = 200_000
 
     /// Every name a sweep parameter may have: model parameters, then scenario quantities.
     public static var parameterNames: [String] { OverrideNames.all + ScenarioQuantity.allCases.map(\.name) }
@@ -51,7 +56,7 @@ public struct SweepValidator {
             switch ScenarioValidator.load(path: path) {
             case .success(let s):
                 scenario = s
-                scenarioText = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                scenarioText = (try? InputFile.read(path, maxBytes: ScenarioDocument.maxFileBytes)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             case .failure(let issues):
                 r.report(n, top.path("scenario"), "the scenario `\(rel)` is invalid (\(issues.issues.count) problem\(issues.issues.count == 1 ? "" : "s"); first: \(issues.issues.first.map(String.init(describing:)) ?? "?"))",
                          expected: "a scenario that `osmo check` accepts")
@@ -111,8 +116,14 @@ public struct SweepValidator {
         }
         let sweep = Sweep(file: doc.file, name: name, description: description, scenario: scenario, scenarioText: scenarioText,
                           arms: arms, parameters: parameters, plan: plan, outcomes: outcomes)
+        let samples = (sweep.scenario.durationH / sweep.scenario.sampleIntervalH).rounded(.up) + 1
+        if samples > Double(maxSamplesPerRun) {
+            r.report(top["sample_every"] ?? top["scenario"], top.path(top["sample_every"] != nil ? "sample_every" : "scenario"),
+                     "each run would keep \(Int(samples)) samples per arm", expected: "at most \(maxSamplesPerRun) (a longer `sample_every`)")
+            return fail()
+        }
         if sweep.runCount > maxRuns || sweep.runCount < 1 {
-            r.report(top["plan"], top.path("plan"), "the plan gives \(sweep.runCount) runs", expected: "1 … \(maxRuns) runs")
+            r.report(top["plan"], top.path("plan"), "the plan gives \(sweep.runCount == Int.max ? "more than \(maxRuns)" : String(sweep.runCount)) runs", expected: "1 … \(maxRuns) runs")
             return fail()
         }
         return .success(sweep)

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import OsmoODE
 import OsmoPhysiology
+import OsmoScenario
 
 @main
 struct Osmo: ParsableCommand {
@@ -18,6 +20,25 @@ struct Osmo: ParsableCommand {
         version: version,
         subcommands: [Run.self, Check.self, Fluids.self, Steppers.self, Plot.self, Report.self, SweepRun.self, SweepMergeCommand.self, SensitivityCommand.self, ProblemExport.self, Serve.self]
     )
+
+    /// Parses and runs the command. A usage error (unknown option, missing or malformed value) exits
+    /// with 2, like every other input error (ArgumentParser's own code is 64, EX_USAGE); the message
+    /// is escaped so an argument cannot put control characters on the terminal. Exit codes: README.md.
+    static func main() {
+        OutputCleanup.installSignalHandlers()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                let text = TerminalText.forTerminal(fullMessage(for: error))
+                FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// `osmo steppers`: the GSL steppers osmo can use.

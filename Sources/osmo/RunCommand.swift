@@ -8,9 +8,10 @@ struct Run: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario's arms and write timeseries.csv and summary.csv.",
         discussion: """
-            Exit codes: 0 success; 2 the scenario is invalid (one line per problem, nothing written); \
-            3 an arm's solver failed (every arm is still written; the failed arm's rows stop at the failure); \
-            1 the output could not be written.
+            Exit codes: 0 success; 2 the scenario or a command-line value is invalid (one line per problem, \
+            nothing written); 3 an arm failed (solver failure, a failed inflammation course, or a non-physical \
+            state; every arm is still written; the failed arm's rows stop at the failure); 1 the output could \
+            not be written.
             """)
 
     @Argument(help: "The scenario file (YAML).")
@@ -25,10 +26,10 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "GSL stepper (see `osmo steppers`); overrides the scenario.")
     var stepper: String?
 
-    @Option(name: .long, help: "Relative tolerance; overrides the scenario.")
+    @Option(name: .long, parsing: .unconditional, help: "Relative tolerance; overrides the scenario.")
     var rtol: Double?
 
-    @Option(name: .long, help: "Absolute tolerance; overrides the scenario.")
+    @Option(name: .long, parsing: .unconditional, help: "Absolute tolerance; overrides the scenario.")
     var atol: Double?
 
     @Option(name: .long, help: "Output sampling interval, e.g. \"1 min\"; overrides the scenario.")
@@ -38,7 +39,7 @@ struct Run: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        if let t = threads, t < 1 { throw ValidationError("--threads must be ≥ 1") }
+        if let t = threads, t < 1 || t > 1024 { throw ValidationError("--threads must be 1 … 1024 (got \(t))") }
     }
 
     func run() throws {

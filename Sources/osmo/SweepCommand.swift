@@ -23,7 +23,7 @@ struct SweepRun: ParsableCommand {
     @Option(name: .long, help: "Output directory (default: out/<sweep file stem>).")
     var out: String?
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
+    @Option(name: .long, help: "Worker threads (default: all cores; at most 4 × the cores).")
     var jobs: Int?
 
     @Option(name: .long, help: "Run only share K of N (K = 0 … N−1, e.g. $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT).")
@@ -36,17 +36,17 @@ struct SweepRun: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        if let j = jobs, j < 1 { throw ValidationError("--jobs must be ≥ 1") }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be ≥ 1 (got \(j))") }
         if let s = shard, Shard(parsing: s) == nil {
-            throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4 (got `\(s)`)")
+            throw ValidationError("--shard must be K/N with 0 ≤ K < N ≤ \(Shard.maxCount), e.g. 0/4 (got `\(TerminalText.escaped(String(s.prefix(40))))`)")
         }
     }
 
     func run() throws {
         var options = SweepCommandOptions()
         options.outDir = out
-        if let j = jobs { options.threads = j }
-        if let s = shard { options.shard = Shard(parsing: s)! }
+        if let j = jobs { options.threads = Swift.min(j, SweepCommandOptions.maxThreads) }
+        if let s = shard, let parsed = Shard(parsing: s) { options.shard = parsed }
         options.progress = !quiet
         options.dryRun = dryRun
         let status = SweepCommands.sweep(path: sweep, options: options, console: .standard)
@@ -90,14 +90,14 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .long, help: "Bootstrap resamples.")
     var resamples = 1000
 
-    @Option(name: .long, help: "Confidence level of the intervals.")
+    @Option(name: .long, parsing: .unconditional, help: "Confidence level of the intervals.")
     var confidence = 0.95
 
     @Option(name: .long, help: "Bootstrap seed.")
     var seed: UInt64 = 0
 
     func validate() throws {
-        if resamples < 2 { throw ValidationError("--resamples must be ≥ 2") }
+        if resamples < 2 || resamples > 100_000 { throw ValidationError("--resamples must be 2 … 100000 (got \(resamples))") }
         if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be between 0 and 1") }
     }
 

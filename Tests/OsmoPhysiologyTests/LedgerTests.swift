@@ -114,7 +114,9 @@ import OsmoODE
 @Suite struct PositivityTests {
     func checkNonNegative(_ p: SimulationProblem) throws {
         let tr = simulate(p)
-        #expect(tr.status == .success, "\(tr.status)")
+        // Success, or the physical guard ending the run where no body goes (issue #15: 20 L/day of
+        // stool with nothing to drink reaches plasma Cl > 400 mmol/L by day 3); never a solver failure.
+        #expect(tr.status == .success || tr.status.code == "non_physical", "\(tr.status)")
         for o: Observable in [.volume_plasma_L, .volume_interstitial_L, .volume_intracellular_L, .volume_gut_lumen_L,
                               .volume_stomach_L, .na_plasma_mmol_L, .k_plasma_mmol_L, .cl_plasma_mmol_L,
                               .hco3_plasma_mmol_L, .mg_plasma_mmol_L, .glucose_plasma_mmol_L, .urine_rate_mL_kg_h,

@@ -76,7 +76,8 @@ import Testing
         tr.values[Observable.allCases.count * 1 + 5] = .nan
         let clean = ScenarioRunner.sanitized(tr)
         #expect(clean.times == [0])
-        #expect(clean.status == .nonFiniteState(time: 1, component: -1))
+        // The status names the column (not "component -1": the value is an observable, not a state).
+        #expect(clean.status.failureTime == 1 && "\(clean.status)".contains("\(Observable.allCases[5].rawValue) = nan"))
         var rows: [UInt8] = []
         TimeseriesWriter.appendRows(arm: "x", times: tr.times, values: tr.values, to: &rows)
         let text = String(decoding: rows, as: UTF8.self)

@@ -53,9 +53,9 @@ import Testing
         #expect(sm.rows.map { $0[1] } == ["success", "step_underflow"])
         let failureTime = sm.header.firstIndex(of: "failure_time_h")!
         #expect(sm.rows[1][failureTime] == "1.2" && sm.rows[0][failureTime] == "")
-        // No temporary files are left behind.
+        // No temporary files are left behind: the set, its manifest (written last) and the directory lock.
         let left = try FileManager.default.contentsOfDirectory(atPath: opts.outDir!).sorted()
-        #expect(left == ["summary.csv", "timeseries.csv"])
+        #expect(left == [".osmo-run", ".osmo.lock", "summary.csv", "timeseries.csv"])
     }
 
     @Test func runOptionsApply() throws {
@@ -156,7 +156,7 @@ import Testing
         #expect(failed.status == 3 && failed.err.contains("failed at t = "))
         #expect(FileManager.default.fileExists(atPath: dir + "/f/summary.csv"))
         let usage = try osmo(["run"])
-        #expect(usage.status == 64)
+        #expect(usage.status == 2)  // usage errors exit 2 like other input errors (ArgumentParser says 64)
         let fluids = try osmo(["fluids"])
         #expect(fluids.status == 0 && fluids.out.contains("who-ors"))
     }
