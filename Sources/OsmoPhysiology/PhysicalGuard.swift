@@ -23,6 +23,9 @@ import OsmoODE
 /// | plasma osmolality | 100 … 800 mOsm/kg | |
 /// | weight change | within ±40 % of the starting weight | a 40 % water loss or gain is not survivable |
 /// | core temperature | 30 … 45 °C | outside, no patient is alive to be rehydrated |
+/// | plasma pH | 6.3 … 8.0 | survived extremes ≈ 6.5 and ≈ 7.8 |
+/// | plasma lactate | −0.1 … 60 mmol/L | the highest survived are ≈ 30 mmol/L |
+/// | Cl amount and Cl ledgers | ≥ −1 mmol | amounts and running totals cannot be negative (the base ledgers are net: acid counts as negative base) |
 /// | cytokines, scores | ≥ −1 | concentrations and scores cannot be negative |
 public enum PhysicalGuard {
     /// One bound on one column.
@@ -54,6 +57,10 @@ public enum PhysicalGuard {
         add(["weight_loss_pct"], -40, 40)
         add(["temperature_C"], 30, 45)
         add(["tnf_pg_mL", "il1b_pg_mL", "il6_pg_mL", "il10_pg_mL", "myalgia_score", "cramp_score"], -1)
+        add(["ph_plasma"], 6.3, 8.0)
+        add(["lactate_mmol_L"], -0.1, 60)
+        // (The base ledgers are net: an acid drink or infusion is base taken in with a minus sign.)
+        add(["cl_total_mmol", "cum_cl_in_mmol", "cum_cl_out_mmol"], -1)
         return b
     }()
 
