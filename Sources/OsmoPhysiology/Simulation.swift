@@ -1,9 +1,9 @@
 import OsmoODE
 import OsmoInflammation
 
-/// Runs one arm: integrates the model segment by segment (every dose, infusion change and
-/// vomiting episode is a segment boundary with a driver reset) and samples every ``Observable``.
-public func simulate(_ problem: SimulationProblem) -> Trajectory {
+/// The problem's model (parameters after its overrides, inputs at t = 0) and its dose schedule: what
+/// ``simulate(_:)`` integrates, for anything else that must integrate exactly the same thing.
+func makeModel(_ problem: SimulationProblem) -> (FluidModel, Schedule) {
     var parameters = problem.parameters
     var inflammationParameters = InflammationParameters()
     for (name, value) in problem.overrides.sorted(by: { $0.key < $1.key }) {
@@ -19,6 +19,13 @@ public func simulate(_ problem: SimulationProblem) -> Trajectory {
         solver: problem.solver)
     let schedule = Schedule(problem: problem, model: model)
     model.inputs = schedule.inputs(at: 0)
+    return (model, schedule)
+}
+
+/// Runs one arm: integrates the model segment by segment (every dose, infusion change and
+/// vomiting episode is a segment boundary with a driver reset) and samples every ``Observable``.
+public func simulate(_ problem: SimulationProblem) -> Trajectory {
+    let (model, schedule) = makeModel(problem)
     let y0 = model.initialState()
     let observer = Observer(model: model, initial: y0, weightKg: problem.patient.weightKg)
 

@@ -33,21 +33,7 @@ extension ValidationSuite {
     /// Integrates `flux` (per hour) over the run by the trapezoid rule on samples every `everyH`,
     /// along exactly the integration `simulate` does (same model, schedule, segments and solver).
     static func integrateFlux(_ problem: SimulationProblem, everyH: Double, _ flux: (Fluxes) -> Double) -> Double {
-        var parameters = problem.parameters
-        var inflammationParameters = InflammationParameters()
-        for (name, value) in problem.overrides.sorted(by: { $0.key < $1.key }) {
-            if ModelParameters.info(named: name) != nil {
-                parameters[name] = value
-            } else if InflammationParameters.isKnown(name) {
-                inflammationParameters[name] = value
-            }
-        }
-        var model = FluidModel(
-            patient: problem.patient, parameters: parameters, illness: problem.illness, mechanisms: problem.mechanisms,
-            inflammation: InflammationModel(parameters: inflammationParameters), durationH: problem.durationH,
-            solver: problem.solver)
-        let schedule = Schedule(problem: problem, model: model)
-        model.inputs = schedule.inputs(at: 0)
+        let (model, schedule) = makeModel(problem)
         guard let integrator = try? Integrator(system: model, initialState: model.initialState(), time: 0,
                                                options: problem.solver) else { return .nan }
         let end = problem.durationH
