@@ -18,9 +18,9 @@ import math
 import numpy as np
 from scipy.integrate import solve_ivp
 
-REFERENCE_OF = ("osmo c633e43 (Physiology III: charge-balanced fluxes, cell and bone buffers, pH and pCO2 with Winter's relation, "
-                "adaptive NH4+, lactate, K shifts, upwind paracellular drift and solvent drag, villus injury, GLUT2 fructose, "
-                "thirst water in usual intake; Cl and base ledgers)")
+REFERENCE_OF = ("osmo main after the Physiology III merge (charge-balanced fluxes, cell and bone buffers, pH and pCO2 "
+                "with Winter's relation, adaptive NH4+, lactate, K shifts, upwind paracellular drift and solvent drag, "
+                "villus injury, GLUT2 fructose, colonic Na/K exchange, thirst water in usual intake; Cl and base ledgers)")
 
 # --- State layout (StateIndex.swift) -------------------------------------------------------------
 PV, ISF, CELLV = 0, 1, 2
