@@ -5,7 +5,7 @@ Usage: python3 Scripts/check_csv.py OUT_DIR [OUT_DIR ...]
 
 For each directory: timeseries.csv has `arm` then numeric columns with no missing or non-finite
 values and time increasing within each arm; summary.csv has the documented columns, one row per
-arm, numeric measures, and true/false in diarrhea_over_48h. Exit 0 when all pass, 1 on a problem,
+arm, numeric measures (critical_reason is text), and true/false in diarrhea_over_48h. Exit 0 when all pass, 1 on a problem,
 77 (skipped) when pandas is not installed (`pip install pandas`).
 """
 import math
@@ -17,8 +17,11 @@ SUMMARY_COLUMNS = [
     "peak_myalgia_score", "peak_cramp_score", "total_stool_L", "total_oral_intake_L", "total_iv_intake_L",
     "total_urine_L", "hours_to_moderate_dehydration", "hours_to_severe_dehydration", "hours_to_oliguria",
     "hours_to_fever_102F", "hours_to_hyponatremia", "hours_to_hypokalemia", "hours_to_hypomagnesemia",
+    "min_hco3_plasma_mmol_L", "min_ph_plasma", "hours_to_acidosis", "hours_to_critical", "critical_reason",
     "diarrhea_over_48h",
 ]
+# Text columns among them (everything else between `status` and `diarrhea_over_48h` is numeric).
+TEXT_COLUMNS = {"critical_reason"}
 REQUIRED_TIMESERIES = [
     "arm", "time_h", "body_weight_kg", "weight_loss_pct", "water_total_L", "na_plasma_mmol_L",
     "k_plasma_mmol_L", "mg_plasma_mmol_L", "temperature_C", "cum_oral_intake_L", "cum_stool_L", "cum_urine_L",
@@ -56,6 +59,8 @@ def main(dirs):
         if sm["diarrhea_over_48h"].dtype != bool:
             problems.append(f"{d}: diarrhea_over_48h is {sm['diarrhea_over_48h'].dtype}, not bool")
         for c in SUMMARY_COLUMNS[2:-1]:
+            if c in TEXT_COLUMNS:
+                continue
             if not pd.api.types.is_numeric_dtype(sm[c]):
                 problems.append(f"{d}: summary column {c} is not numeric ({sm[c].dtype})")
         print(f"check_csv: {d}: {len(ts)} rows x {len(ts.columns)} columns, {len(sm)} arms")
