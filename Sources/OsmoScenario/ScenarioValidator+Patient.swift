@@ -100,7 +100,7 @@ extension ScenarioValidator {
             guard let value = r.quantity(v, p, .dimensionless) else { ok = false; continue }
             if !check.range.contains(value) {
                 let text = [check.range.lowerBound, check.range.upperBound].map(shown).contains(shown(value)) ? "\(value)" : shown(value)
-                r.report(v, p, "\(text) is out of range", expected: "\(shown(check.range.lowerBound)) … \(shown(check.range.upperBound))\(check.unit.isEmpty ? "" : " \(check.unit)")")
+                r.report(v, p, "\(text) is out of range", expected: "\(shown(check.range.lowerBound)) … \(shown(check.range.upperBound))\(check.unit.isEmpty || check.unit == "1" ? "" : " \(check.unit)")")
                 ok = false
                 continue
             }

@@ -229,18 +229,9 @@ import OsmoPhysiology
 @Suite struct HostileCommandLineTests {
     static var binary: String? { CommandTests.binary }
 
+    /// Runs the built `osmo` (the same helper as ``CommandTests``).
     func osmo(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary!)
-        p.arguments = args
-        let o = Pipe(), e = Pipe()
-        p.standardOutput = o
-        p.standardError = e
-        try p.run()
-        let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, out, err)
+        try CommandTests().osmo(args)
     }
 
     @Test(.enabled(if: HostileCommandLineTests.binary != nil)) func usageErrorsExitTwoAndNegativeValuesParse() throws {
