@@ -37,16 +37,17 @@ def main():
                 na, k, cl, h = f("na_plasma_mmol_L"), f("k_plasma_mmol_L"), f("cl_plasma_mmol_L"), f("hco3_plasma_mmol_L")
                 ag = f("anion_gap_mmol_L")
                 lac = f("lactate_mmol_L")
-                # The anion gap less the lactate above its resting level: what the unmeasured anions other than
-                # lactate make (issue #11 allows a gap above 24 only while lactate accounts for the excess).
-                agx = [a - max(0.0, l - lac[0]) for a, l in zip(ag, lac)]
+                # The anion gap less the lactate and ketoacids above their resting levels: what the unmeasured anions other than
+                # the organic ones make (issue #11 allows a gap above 24 only while organic anions account for the excess).
+                ket = f("ketone_mmol_L")
+                agx = [a - max(0.0, l - lac[0]) - max(0.0, q - ket[0]) for a, l, q in zip(ag, lac, ket)]
                 ph, pco2, loss, urine = f("ph_plasma"), f("pco2_mmHg"), f("weight_loss_pct"), f("urine_rate_mL_kg_h")
                 stool, snak = f("stool_rate_mL_h"), [(float(r["stool_na_mmol_L"]), float(r["stool_k_mmol_L"])) for r in rs]
                 basal = stool[0]
                 diarrhoea = [s for s, q in zip(snak, stool) if q > 3 * basal]
                 s = summary.get(arm, {})
                 line = (f"{name}/{arm}: Na {min(na):.0f}–{max(na):.0f}, K {min(k):.2f}–{max(k):.2f}, Cl {min(cl):.0f}–{max(cl):.0f}, "
-                        f"HCO3 {min(h):.1f}–{max(h):.1f}, AG {min(ag):.1f}–{max(ag):.1f} ({max(agx):.1f} less lactate), lactate ≤ {max(lac):.1f}, pH {min(ph):.2f}–{max(ph):.2f}, "
+                        f"HCO3 {min(h):.1f}–{max(h):.1f}, AG {min(ag):.1f}–{max(ag):.1f} ({max(agx):.1f} less lactate), lactate ≤ {max(lac):.1f}, ketones ≤ {max(ket):.1f}, pH {min(ph):.2f}–{max(ph):.2f}, "
                         f"pCO2 {min(pco2):.0f}–{max(pco2):.0f}, max loss {max(loss):.1f} %, urine {min(urine):.2f}–{max(urine):.2f} mL/kg/h")
                 if diarrhoea:
                     line += (f", diarrhoeal stool Na ≥ {min(a for a, _ in diarrhoea):.0f}, Na+K ≥ {min(a + b for a, b in diarrhoea):.0f}")

@@ -33,7 +33,8 @@ CUM_NA_IN, CUM_NA_OUT, CUM_K_IN, CUM_K_OUT = 40, 41, 42, 43
 BUFFER_H, NH4_EXTRA = 44, 45
 CUM_CL_IN, CUM_CL_OUT, CUM_BASE_IN, CUM_BASE_OUT = 46, 47, 48, 49
 ECF_LAC = 50
-N = 51
+ECF_KET, GLYCOGEN = 51, 52
+N = 53
 # Mix order: water, then the gut species (GutSpecies)
 W, NA, K, CL, HCO3, CIT, MG, GLU, FRU = range(9)
 SPECIES = ["sodium", "potassium", "chloride", "bicarbonate", "citrate", "magnesium", "glucose", "fructose"]
@@ -50,7 +51,7 @@ OBSERVABLES = [
     "ph_plasma", "pco2_mmHg", "anion_gap_mmol_L", "cum_cl_in_mmol", "cum_cl_out_mmol", "cl_total_mmol",
     "cum_base_in_mmol", "cum_base_out_mmol", "base_total_mmol", "stool_cl_mmol_L", "stool_base_mmol_L",
     "urine_nh4_mmol_day", "insulin_rel", "adrenaline_ng_mL", "thirst_drinking_mL_h", "lactate_mmol_L",
-    "buffer_na_released_mmol",
+    "buffer_na_released_mmol", "ketone_mmol_L", "liver_glycogen_pct",
 ]
 
 
@@ -163,6 +164,18 @@ def body_fractions(patient):
     return tbw, ecf, plasma, maint
 
 
+def brain_mass_kg(patient):
+    """Patient.brainMassKg (Dekaban & Sadowsky 1978), linear between the table's ages."""
+    ages, male = [0, 1, 2, 3, 6, 12, 18], [0.38, 0.95, 1.07, 1.16, 1.30, 1.37, 1.40]
+    a = min(max(patient["age_y"], 0), 18)
+    j = 0
+    while j < len(ages) - 2 and a > ages[j + 1]:
+        j += 1
+    m = male[j] + (male[j + 1] - male[j]) * (a - ages[j]) / (ages[j + 1] - ages[j])
+    maturity = min(max((patient["age_y"] - 1) / 15, 0), 1)
+    return m - 0.1 * maturity if patient["sex"] == "female" else m
+
+
 # Reference parameters for the kidney calibration (ModelParameters() defaults; BodyConstants uses them).
 REF_DIET_NA_PER_100ML, REF_DIET_K_PER_100ML = 3.0, 2.0
 REF_DIET_MG_KG_DAY, REF_DIET_MG_ABSORBED = 0.15, 0.35
@@ -241,9 +254,26 @@ class Constants:
         self.lactate_production0 = p["lactate_production_mmol_h_kg"] * w
         self.lactate_clearance0 = self.lactate_production0 / (p["plasma_lactate_mmol_L"] * self.ecf0)
         self.lactate_perfusion1 = smin(1, 1, 0.02)
+        self.albumin_anion0 = p["plasma_albumin_g_dL"] * p["albumin_anion_mEq_per_g_dL"]
+        self.usual_carb = maint * 1000 * p["carbohydrate_energy_fraction"] / 4 / 0.180 / 24
+        self.glycogen_store = p["liver_glycogen_g_kg"] * w / 0.180
+        self.glucose_need = p["brain_glucose_umol_g_min"] * brain_mass_kg(patient) * 60 + p["other_glucose_use_mmol_h_kg"] * w
+        self.ketone_production0 = ketone_oxidation(p["plasma_ketone_mmol_L"] * self.ecf0, self.ecf0, p)
         self.volume_avp0 = math.exp(spos(p["adh_volume_threshold"] - 1, 0.01) / p["adh_volume_scale"])
         self.thirst0 = p["thirst_gain_per_mOsm"] * spos(posm0 - p["thirst_threshold_mOsm_kg"], 1) \
             + p["thirst_volume_gain"] * spos(0, 0.01)
+
+
+def ketone_oxidation(amount, ecf, p):
+    """BodyConstants.ketoneOxidation, mmol/h."""
+    conc = max(amount, 0) / ecf
+    return p["ketone_clearance_per_h"] * max(amount, 0) / (1 + conc / p["ketone_clearance_km_mmol_L"])
+
+
+def glycogen_supply(g, p):
+    """BodyConstants.glycogenSupply: g(1 + K)/(g + K)."""
+    x, kh = max(g, 0), p["glycogen_half_fraction"]
+    return x * (1 + kh) / (x + kh)
 
 
 def avp_osmotic(posm, p):
@@ -459,6 +489,8 @@ class Model:
         y[ECF_CL] = p["plasma_cl_mmol_L"] * c.ecf0
         y[ECF_BASE] = p["plasma_hco3_mmol_L"] * c.ecf0
         y[ECF_LAC] = p["plasma_lactate_mmol_L"] * c.ecf0
+        y[ECF_KET] = p["plasma_ketone_mmol_L"] * c.ecf0
+        y[GLYCOGEN] = 1.0
         y[ECF_MG] = p["plasma_mg_mmol_L"] * c.ecf0
         y[ECF_GLU] = p["plasma_glucose_mmol_L"] * c.ecf0
         y[CELL_NA] = p["cell_na_mmol_L"] * c.cell0
@@ -477,8 +509,11 @@ class Model:
         tiny = 1e-9
         vp, vi, vc = max(y[PV], tiny), max(y[ISF], tiny), max(y[CELLV], tiny)
         ve = vp + vi
-        na, k, cl = y[ECF_NA] / ve, y[ECF_K] / ve, y[ECF_CL] / ve
-        hco3 = y[ECF_BASE] / ve
+        na, k = y[ECF_NA] / ve, y[ECF_K] / ve
+        # Gibbs–Donnan: plasma albumin and interstitial fixed anions stay put; the diffusible anions share the rest.
+        fixed_plasma, fixed_mean = c.albumin_anion0 * c.plasma0 / vp, c.albumin_anion0 * c.ecf0 / ve
+        donnan = max(na + k - fixed_plasma, 1) / max(na + k - fixed_mean, 1)
+        cl, hco3 = y[ECF_CL] / ve * donnan, y[ECF_BASE] / ve * donnan
         mg, glu = y[ECF_MG] / ve, y[ECF_GLU] / ve
         na_cell, k_cell = y[CELL_NA] / vc, y[CELL_K] / vc
         phi = p["osmotic_coefficient"]
@@ -501,13 +536,13 @@ class Model:
         hco3_0 = p["plasma_hco3_mmol_L"]
         f["pco2"] = pco2_of(hco3, p)
         f["ph"] = ph_of(hco3, f["pco2"])
-        f["lactate"] = y[ECF_LAC] / ve
+        f["lactate"] = y[ECF_LAC] / ve * donnan
+        f["ketone"] = y[ECF_KET] / ve * donnan
         hypoxia = p["lactate_hypoperfusion_gain"] * (spos(p["lactate_hypoperfusion_threshold"] - plasma_frac, 0.02) - c.lactate_pos0)
         extra_max = p["lactate_max_production_factor"] - 1
         lactate_production = c.lactate_production0 * (1 + hypoxia / (1 + hypoxia / extra_max))
         lactate_clearance = c.lactate_clearance0 * max(y[ECF_LAC], 0) * smin(plasma_frac, 1, 0.02) / c.lactate_perfusion1
-        lactate_on_hco3 = (lactate_production - lactate_clearance) * max(hco3, 0) / (max(hco3, 0) + 1)
-        mineral_hco3 = hco3 + f["lactate"] - p["plasma_lactate_mmol_L"]
+        mineral_hco3 = hco3 + (f["lactate"] - p["plasma_lactate_mmol_L"]) + (f["ketone"] - p["plasma_ketone_mmol_L"])
         mineral_ph = ph_of(mineral_hco3, pco2_of(mineral_hco3, p))
         buffer_drive = (c.buffer_capacity * (hco3_0 - hco3) - y[BUFFER_H]) / p["buffer_time_h"]
         na0 = p["plasma_na_mmol_L"]
@@ -635,6 +670,18 @@ class Model:
         ab[FRU] = carriers * (p["fructose_vmax_mmol_h_kg"] * w + glut2) * fruS / (p["fructose_km_mmol_L"] + fruS)
         ab[W] = osmotic_water + contact * p["sglt1_water_mL_per_mmol"] / 1000 * sglt
 
+        # Fasting ketosis: glycogen buffers the usual carbohydrate; the uncovered shortfall becomes ketones.
+        carb_supply = c.usual_carb * intake + (glucose_uptake - glucose_production) + ab[FRU]
+        shortfall = c.glucose_need * (1 + 0.12 * max(0, temp - 37)) - carb_supply
+        glycogen = y[GLYCOGEN]
+        from_glycogen = glycogen_supply(glycogen, p)
+        uncovered = (1 - p["gluconeogenesis_share"]) * ramp(shortfall, 0.01 * c.glucose_need)
+        glycogen_rate = (ramp(-shortfall, 0.01 * c.glucose_need) * (1 - glycogen) - uncovered * from_glycogen) / c.glycogen_store
+        ketone_production = c.ketone_production0 + p["ketone_yield_per_glucose"] * ramp(shortfall, 0.01 * c.glucose_need) * max(1 - from_glycogen, 0)
+        ketone_ox = ketone_oxidation(y[ECF_KET], ve, p)
+        organic_net = (lactate_production - lactate_clearance) + (ketone_production - ketone_ox)
+        organic_on_hco3 = organic_net * max(hco3, 0) / (max(hco3, 0) + 1)
+
         hco3_rel = max(hco3, 0) / hco3_0
         secretion = np.zeros(9)
         secretion_unmeasured = 0.0
@@ -728,7 +775,8 @@ class Model:
                  secretion_unmeasured=secretion_unmeasured, transit=transit, transit_unmeasured=transit_unmeasured,
                  colon=col, prescribed=presc, basal=basal, stool=stool, oral=oral, ad_lib_water=ad_lib_water,
                  buffer_flux=buffer_flux, lactate_production=lactate_production, lactate_clearance=lactate_clearance,
-                 lactate_on_hco3=lactate_on_hco3,
+                 organic_on_hco3=organic_on_hco3, ketone_production=ketone_production, ketone_ox=ketone_ox,
+                 glycogen_rate=glycogen_rate,
                  insulin_rel=insulin_rel, adrenaline=adrenaline, gut_potential=x)
         return f
 
@@ -743,14 +791,17 @@ class Model:
         d[ISF] = f["starling"] - f["cell_water"] - f["secretion"][W] - f["prescribed"][W]
         d[CELLV] = f["cell_water"]
         out = f["secretion"] + f["prescribed"] + f["basal"]
+        organic_net = (f["lactate_production"] - f["lactate_clearance"]) + (f["ketone_production"] - f["ketone_ox"])
         d[ECF_NA] = ab[NA] + col[NA] + iv[NA] + f["diet_na"] - f["urine_na"] - out[NA] - f["cell_na_in"] + f["buffer_flux"] \
-            + (f["lactate_production"] - f["lactate_clearance"] - f["lactate_on_hco3"])
+            + (organic_net - f["organic_on_hco3"])
         d[ECF_K] = ab[K] + col[K] + iv[K] + f["diet_k"] - f["urine_k"] - out[K] - f["pump_k"] + f["leak_k"]
         d[ECF_CL] = ab[CL] + col[CL] + iv[CL] + f["diet_cl"] - f["urine_cl"] - out[CL]
         d[ECF_BASE] = ab[HCO3] + 3 * ab[CIT] + col[HCO3] + base_equivalents(iv) + f["renal_base"] - out[HCO3] \
-            + f["cell_h_in"] + f["buffer_flux"] - f["lactate_on_hco3"]
+            + f["cell_h_in"] + f["buffer_flux"] - f["organic_on_hco3"]
         d[ECF_LAC] = f["lactate_production"] - f["lactate_clearance"]
-        d[BUFFER_H] = f["buffer_flux"] + (f["lactate_production"] - f["lactate_clearance"] - f["lactate_on_hco3"])
+        d[ECF_KET] = f["ketone_production"] - f["ketone_ox"]
+        d[GLYCOGEN] = f["glycogen_rate"]
+        d[BUFFER_H] = f["buffer_flux"] + (organic_net - f["organic_on_hco3"])
         d[ECF_MG] = ab[MG] + iv[MG] + f["diet_mg"] + f["mg_exchange"] - f["urine_mg"] - out[MG]
         d[ECF_GLU] = ab[GLU] + iv[GLU] + f["glucose_production"] - f["glucose_uptake"] - f["urine_glu"]
         d[CELL_NA] = f["cell_na_in"]
@@ -813,14 +864,14 @@ class Model:
             "cum_cl_in_mmol": y[CUM_CL_IN], "cum_cl_out_mmol": y[CUM_CL_OUT],
             "cl_total_mmol": y[ECF_CL] + y[STOMACH + CL] + y[LUMEN + CL],
             "cum_base_in_mmol": y[CUM_BASE_IN], "cum_base_out_mmol": y[CUM_BASE_OUT],
-            "base_total_mmol": y[ECF_BASE] + y[ECF_LAC] + y[STOMACH + HCO3] + y[LUMEN + HCO3]
+            "base_total_mmol": y[ECF_BASE] + y[ECF_LAC] + y[ECF_KET] + y[STOMACH + HCO3] + y[LUMEN + HCO3]
             + 3 * (y[STOMACH + CIT] + y[LUMEN + CIT]) - y[BUFFER_H]
             - ((self.c.cellK0 * self.c.cell0 - y[CELL_K]) - (y[CELL_NA] - self.p["cell_na_mmol_L"] * self.c.cell0)),
             "stool_cl_mmol_L": stool[CL] / stool[W] if stool[W] > 0 else 0.0,
             "stool_base_mmol_L": base_equivalents(stool) / stool[W] if stool[W] > 0 else 0.0,
             "urine_nh4_mmol_day": f["urine_nh4"] * 24, "insulin_rel": f["insulin_rel"], "adrenaline_ng_mL": f["adrenaline"],
             "thirst_drinking_mL_h": f["ad_lib_water"] * 1000, "lactate_mmol_L": f["lactate"],
-            "buffer_na_released_mmol": y[BUFFER_H],
+            "buffer_na_released_mmol": y[BUFFER_H], "ketone_mmol_L": f["ketone"], "liver_glycogen_pct": 100 * y[GLYCOGEN],
         }
         return [v[o] for o in OBSERVABLES]
 

@@ -61,6 +61,11 @@ final class BodyConstants: Sendable {
     let lactateProduction0: Double, lactateClearance0: Double
     /// The smooth perfusion factor of lactate clearance at the start (so the start is a steady state).
     let lactatePerfusion1: Double
+    /// Albumin's anion charge in plasma at the start, mEq/L (the interstitium's fixed anions hold the same at rest).
+    let albuminAnion0: Double
+    /// The usual diet's carbohydrate, mmol glucose/h; the fasting body's glucose need (brain and other obligate
+    /// tissues), mmol/h; the full liver glycogen store, mmol glucose; resting ketone production (= oxidation), mmol/h.
+    let usualCarbohydrate: Double, glucoseNeed: Double, glycogenStore: Double, ketoneProduction0: Double
 
     init(patient: Patient, parameters p: ModelParameters) {
         self.p = p
@@ -143,6 +148,12 @@ final class BodyConstants: Sendable {
         lactateProduction0 = p.lactateProductionPerKg * w
         lactateClearance0 = lactateProduction0 / (p.plasmaLactate * ecf0)
         lactatePerfusion1 = Smooth.minimum(1, 1, width: 0.02)
+        albuminAnion0 = p.plasmaAlbumin * p.albuminAnionPerGram
+        // Usual energy 1 kcal per mL of Holliday–Segar maintenance water; carbohydrate 4 kcal/g; glucose 180 mg/mmol.
+        usualCarbohydrate = maintenance * 1000 * p.carbohydrateEnergyFraction / 4 / 0.180 / 24
+        glycogenStore = p.liverGlycogenPerKg * w / 0.180
+        glucoseNeed = p.brainGlucoseUse * patient.brainMassKg * 1000 * 60 / 1000 + p.otherGlucoseUsePerKg * w
+        ketoneProduction0 = BodyConstants.ketoneOxidation(p.plasmaKetone * ecf0, ecf: ecf0, p)
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
             + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)
@@ -155,6 +166,22 @@ final class BodyConstants: Sendable {
     {
         (m * 10 * p.dietSodiumPer100mL / 24, m * 10 * p.dietPotassiumPer100mL / 24,
          p.dietMagnesiumPerKgDay * w * p.dietMagnesiumAbsorbed / 24)
+    }
+
+    /// Ketone oxidation, mmol/h: first order (ketone_clearance_per_h ECF volumes per hour) at low concentration,
+    /// half-saturated at ketone_clearance_km_mmol_L.
+    @inline(__always)
+    static func ketoneOxidation(_ amount: Double, ecf: Double, _ p: ModelParameters) -> Double {
+        let conc = max(amount, 0) / ecf
+        return p.ketoneClearanceRate * max(amount, 0) / (1 + conc / p.ketoneClearanceKm)
+    }
+
+    /// The liver glycogen's share of its full glucose output at store fraction `g` (1 when full, 0 when empty):
+    /// g(1 + K)/(g + K).
+    @inline(__always)
+    static func glycogenSupply(_ g: Double, _ p: ModelParameters) -> Double {
+        let x = max(g, 0)
+        return x * (1 + p.glycogenHalfFraction) / (x + p.glycogenHalfFraction)
     }
 
     /// Henderson–Hasselbalch: pH = 6.1 + log10([HCO3] / (0.0307 · pCO2)), HCO3 in mmol/L, pCO2 in mmHg.

@@ -66,6 +66,8 @@ public struct FluidModel: ODESystem, Sendable {
         y[S.ecfChloride] = p.plasmaChloride * c.ecf0
         y[S.ecfBase] = p.plasmaBicarbonate * c.ecf0
         y[S.ecfLactate] = p.plasmaLactate * c.ecf0
+        y[S.ecfKetoacid] = p.plasmaKetone * c.ecf0
+        y[S.liverGlycogen] = 1
         y[S.ecfMagnesium] = p.plasmaMagnesium * c.ecf0
         y[S.ecfGlucose] = p.plasmaGlucose * c.ecf0
         y[S.cellSodium] = p.cellSodium * c.cell0
@@ -97,17 +99,20 @@ public struct FluidModel: ODESystem, Sendable {
         dydt[S.interstitialVolume] = f.starling - f.cellWater - f.secretion.water - f.prescribedStool.water
         dydt[S.cellVolume] = f.cellWater
         let out = f.secretion + f.prescribedStool + f.basalStool
+        let organicNet = (f.lactateProduction - f.lactateClearance) + (f.ketoneProduction - f.ketoneOxidation)
         dydt[S.ecfSodium] = f.gutAbsorb.sodium + f.colonAbsorb.sodium + iv.sodium + f.dietNa - f.urineNa - out.sodium
-            - f.cellSodiumIn + f.bufferFlux + (f.lactateProduction - f.lactateClearance - f.lactateOnBicarbonate)
+            - f.cellSodiumIn + f.bufferFlux + (organicNet - f.organicAcidOnBicarbonate)
         dydt[S.ecfPotassium] = f.gutAbsorb.potassium + f.colonAbsorb.potassium + iv.potassium + f.dietK - f.urineK
             - out.potassium - f.pumpK + f.leakK
         dydt[S.ecfChloride] = f.gutAbsorb.chloride + f.colonAbsorb.chloride + iv.chloride + f.dietCl - f.urineCl - out.chloride
         // Electroneutral by construction: every flux below carries as much anion charge as cation
         // charge (Mg moves with its own counter-ions), so Na + K − Cl − HCO3 of the ECF is conserved.
         dydt[S.ecfBase] = f.gutAbsorb.bicarbonate + 3 * f.gutAbsorb.citrate + f.colonAbsorb.bicarbonate + iv.baseEquivalents
-            + f.renalBase - out.bicarbonate + f.cellProtonIn + f.bufferFlux - f.lactateOnBicarbonate
+            + f.renalBase - out.bicarbonate + f.cellProtonIn + f.bufferFlux - f.organicAcidOnBicarbonate
         dydt[S.ecfLactate] = f.lactateProduction - f.lactateClearance
-        dydt[S.bufferProton] = f.bufferFlux + (f.lactateProduction - f.lactateClearance - f.lactateOnBicarbonate)
+        dydt[S.ecfKetoacid] = f.ketoneProduction - f.ketoneOxidation
+        dydt[S.liverGlycogen] = f.glycogenRate
+        dydt[S.bufferProton] = f.bufferFlux + (organicNet - f.organicAcidOnBicarbonate)
         dydt[S.ecfMagnesium] = f.gutAbsorb.magnesium + iv.magnesium + f.dietMg + f.magnesiumExchange - f.urineMg - out.magnesium
         dydt[S.ecfGlucose] = f.gutAbsorb.glucose + iv.glucose + f.glucoseProduction - f.glucoseUptake - f.urineGlucose
         dydt[S.cellSodium] = f.cellSodiumIn

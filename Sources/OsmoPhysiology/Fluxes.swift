@@ -33,7 +33,12 @@ struct Fluxes {
     var bufferFlux = 0.0         // H+ ECF → cell and bone buffers (HCO3 and Na+ into the ECF), mmol/h
     var insulinRel = 1.0, adrenaline = 0.0
     var lactate = 0.0, lactateProduction = 0.0, lactateClearance = 0.0  // mmol/L, mmol/h (lactic acid made; lactate burned)
-    var lactateOnBicarbonate = 0.0  // mmol/h of the net lactic acid's H+ titrating HCO3 (the rest goes to the buffers)
+    /// mmol/h of the net organic acids' H+ (lactic and keto acids made less burned) titrating HCO3 (the rest goes to the buffers).
+    var organicAcidOnBicarbonate = 0.0
+    // Fasting ketosis
+    var ketone = 0.0, ketoneProduction = 0.0, ketoneOxidation = 0.0  // mmol/L, mmol/h
+    var carbohydrateSupply = 0.0     // mmol glucose/h reaching the liver from food and drinks
+    var glycogenRate = 0.0           // d(glycogen fraction)/dt, 1/h
     /// Transepithelial potential of the small intestine times the wetted fraction, dimensionless (F·Δφ/RT):
     /// set so that the gut's transport carries no net current.
     var gutPotential = 0.0
@@ -63,8 +68,15 @@ extension FluidModel {
         let tiny = 1e-9
         let vp = max(y[S.plasmaVolume], tiny), vi = max(y[S.interstitialVolume], tiny), vc = max(y[S.cellVolume], tiny)
         let ve = vp + vi
-        let na = y[S.ecfSodium] / ve, k = y[S.ecfPotassium] / ve, cl = y[S.ecfChloride] / ve
-        let hco3 = y[S.ecfBase] / ve
+        let na = y[S.ecfSodium] / ve, k = y[S.ecfPotassium] / ve
+        // Plasma and interstitium (Gibbs–Donnan): the plasma's albumin and the interstitium's fixed anions stay
+        // each in its own compartment, and the diffusible anions (Cl, HCO3, lactate, …) share out between the two
+        // what is left of the cations' charge there. At rest both hold one composition; as the plasma contracts
+        // less than the interstitium its albumin anion rises less than the ECF's mean unmeasured charge, and the
+        // plasma keeps more Cl and HCO3 (ratio `donnan` ≥ 1 to the ECF's mean). Every concentration below is the plasma's.
+        let fixedPlasma = c.albuminAnion0 * c.plasma0 / vp, fixedMean = c.albuminAnion0 * c.ecf0 / ve
+        let donnan = max(na + k - fixedPlasma, 1) / max(na + k - fixedMean, 1)
+        let cl = y[S.ecfChloride] / ve * donnan, hco3 = y[S.ecfBase] / ve * donnan
         let mg = y[S.ecfMagnesium] / ve, glu = y[S.ecfGlucose] / ve
         let naCell = y[S.cellSodium] / vc, kCell = y[S.cellPotassium] / vc
         let phi = c.p.osmoticCoefficient
@@ -90,7 +102,7 @@ extension FluidModel {
         f.ph = BodyConstants.ph(hco3: hco3, pco2: f.pco2)
         // Lactic acid: made at rest and burned at the same rate; hypoperfusion (low plasma volume) makes
         // more and clears less. Each lactic acid made spends a HCO3; each lactate burned returns one.
-        f.lactate = y[S.ecfLactate] / ve
+        f.lactate = y[S.ecfLactate] / ve * donnan
         // The extra production saturates at lactate_max_production_factor × rest (glycolysis is limited by glucose).
         let hypoxia = c.p.lactateHypoperfusionGain
             * (Smooth.positive(c.p.lactateHypoperfusionThreshold - plasmaFraction, width: 0.02) - c.lactatePositive0)
@@ -98,12 +110,10 @@ extension FluidModel {
         f.lactateProduction = c.lactateProduction0 * (1 + hypoxia / (1 + hypoxia / extraMax))
         f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0) * Smooth.minimum(plasmaFraction, 1, width: 0.02)
             / c.lactatePerfusion1
-        // The net lactic acid (made − burned) spends HCO3 while there is HCO3 to spend; the rest of its H+ goes
-        // to the cell and bone buffers (which give back Na+), so no acid load drives the ECF's HCO3 below zero.
-        f.lactateOnBicarbonate = (f.lactateProduction - f.lactateClearance) * max(hco3, 0) / (max(hco3, 0) + 1)
-        // The K shift follows the mineral part of the acidaemia: organic acids (lactate) enter cells with
+        f.ketone = y[S.ecfKetoacid] / ve * donnan
+        // The K shift follows the mineral part of the acidaemia: organic acids (lactate, ketoacids) enter cells with
         // their H+ and move little K (PHYSIOLOGY-2 §3a).
-        let mineralHCO3 = hco3 + f.lactate - c.p.plasmaLactate
+        let mineralHCO3 = hco3 + (f.lactate - c.p.plasmaLactate) + (f.ketone - c.p.plasmaKetone)
         let mineralPH = BodyConstants.ph(hco3: mineralHCO3, pco2: BodyConstants.pco2(hco3: mineralHCO3, c.p))
         // Cell and bone buffers take up H+ (releasing Na+) as the ECF HCO3 falls, over buffer_time_h.
         // Giving H+ back (HCO3 above normal) the buffers take Na+ up again, as far as the ECF has Na to give.
@@ -283,6 +293,27 @@ extension FluidModel {
         a.fructose = carriers * (c.p.fructoseVmaxPerKg * w + glut2) * fruS / (c.p.fructoseKm + fruS)
         a.water = osmoticWater + contact * c.p.sglt1WaterPerGlucose / 1000 * sglt
         f.gutAbsorb = a
+
+        // Fasting ketosis (MODEL.md §7b). The body's fasting glucose need (brain and other obligate tissues, +12 %/°C of
+        // fever) is met by carbohydrate eaten and drunk; a shortfall (eating less, nothing by mouth) by gluconeogenesis
+        // (gluconeogenesis_share) and from liver glycogen while it lasts; as the store empties, fat takes over and the liver
+        // makes ketoacids (ketone_yield_per_glucose per glucose of the need left unmet). Carbohydrate from drinks and IV counts: the
+        // glucose disposed of beyond the fasting balance (uptake − production, 0 at rest) and the fructose absorbed.
+        // A surplus refills the store.
+        f.carbohydrateSupply = c.usualCarbohydrate * intake + (f.glucoseUptake - f.glucoseProduction) + a.fructose
+        let shortfall = c.glucoseNeed * (1 + 0.12 * fever) - f.carbohydrateSupply
+        let glycogen = y[S.liverGlycogen]
+        let fromGlycogen = BodyConstants.glycogenSupply(glycogen, c.p)
+        let uncovered = (1 - c.p.gluconeogenesisShare) * Smooth.ramp(shortfall, width: 0.01 * c.glucoseNeed)
+        f.glycogenRate = (Smooth.ramp(-shortfall, width: 0.01 * c.glucoseNeed) * (1 - glycogen)
+            - uncovered * fromGlycogen) / c.glycogenStore
+        f.ketoneProduction = c.ketoneProduction0
+            + c.p.ketoneYield * Smooth.ramp(shortfall, width: 0.01 * c.glucoseNeed) * max(1 - fromGlycogen, 0)
+        f.ketoneOxidation = BodyConstants.ketoneOxidation(y[S.ecfKetoacid], ecf: ve, c.p)
+        // The net organic acid (lactic and keto acids made − burned) spends HCO3 while there is HCO3 to spend; the rest
+        // of its H+ goes to the cell and bone buffers (which give back Na+), so no acid load drives the ECF's HCO3 below zero.
+        let organicNet = (f.lactateProduction - f.lactateClearance) + (f.ketoneProduction - f.ketoneOxidation)
+        f.organicAcidOnBicarbonate = organicNet * max(hco3, 0) / (max(hco3, 0) + 1)
 
         // Secretion (ECF → lumen), composition scaled by how much of each ion the ECF still has; the
         // base is what balances the cations (Na + K − Cl), and it falls with the plasma HCO3, Cl taking its place.

@@ -129,6 +129,19 @@ public struct ModelParameters: Sendable, Equatable {
     public var lactateMaxProductionFactor = 5.0      // most lactate production in shock, × rest
     public var lactateHypoperfusionGain = 10.0       // production × (1 + gain · shortfall below the threshold)
     public var secretionPerfusionHalf = 0.6          // plasma-volume fraction at which intestinal secretion halves
+    // MARK: Plasma anion gap and fasting ketosis (MODEL.md §7)
+    public var plasmaAlbumin = 4.2                   // g/dL
+    public var albuminAnionPerGram = 2.5             // mEq/L of anion charge per g/dL albumin at pH 7.4
+    public var liverGlycogenPerKg = 1.8              // g/kg liver glycogen when fed (≈ 125 g at 70 kg)
+    public var brainGlucoseUse = 0.31                // µmol/g/min cerebral glucose use
+    public var otherGlucoseUsePerKg = 0.27           // mmol/h/kg glucose use of the other obligate tissues when fasting
+    public var carbohydrateEnergyFraction = 0.5      // share of the usual diet's energy from carbohydrate
+    public var gluconeogenesisShare = 0.65           // share of a carbohydrate shortfall met by gluconeogenesis
+    public var glycogenHalfFraction = 0.15           // store fraction at which glycogen supply is half-maximal
+    public var ketoneYield = 0.5                     // mmol ketoacids made per mmol/h of glucose shortfall glycogen cannot cover
+    public var plasmaKetone = 0.1                    // mmol/L fed (β-hydroxybutyrate + acetoacetate)
+    public var ketoneClearanceRate = 2.1             // 1/h first-order ketone oxidation at low concentration (ECF volumes)
+    public var ketoneClearanceKm = 3.0               // mmol/L at which ketone oxidation is half-saturated
     public init() {}
 
     /// Parameter names, units, what they are, and where the value comes from.

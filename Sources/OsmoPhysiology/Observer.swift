@@ -93,10 +93,10 @@ struct Observer {
                 case .cl_total_mmol: v = y[S.ecfChloride] + y[S.stomach + gc] + y[S.lumen + gc]
                 case .cum_base_in_mmol: v = y[S.cumBaseIn]
                 case .cum_base_out_mmol: v = y[S.cumBaseOut]
-                // Base of the ECF (lactate is potential base) and gut (citrate as 3), less the H+ taken up by cell and
-                // bone buffers and by cells in exchange for the K they lost (K lost less the Na that took its place).
+                // Base of the ECF (lactate and ketoacid anions are potential base) and gut (citrate as 3), less the H+ taken up
+                // by cell and bone buffers and by cells in exchange for the K they lost (K lost less the Na that took its place).
                 case .base_total_mmol:
-                    v = y[S.ecfBase] + y[S.ecfLactate] + y[S.stomach + gb] + y[S.lumen + gb] + 3 * (y[S.stomach + gcit] + y[S.lumen + gcit])
+                    v = y[S.ecfBase] + y[S.ecfLactate] + y[S.ecfKetoacid] + y[S.stomach + gb] + y[S.lumen + gb] + 3 * (y[S.stomach + gcit] + y[S.lumen + gcit])
                         - y[S.bufferProton] - ((cellK0 - y[S.cellPotassium]) - (y[S.cellSodium] - cellNa0))
                 case .stool_cl_mmol_L: v = f.stool.water > 0 ? f.stool.chloride / f.stool.water : 0
                 case .stool_base_mmol_L: v = f.stool.water > 0 ? f.stool.baseEquivalents / f.stool.water : 0
@@ -106,6 +106,8 @@ struct Observer {
                 case .thirst_drinking_mL_h: v = f.adLibWater * 1000
                 case .lactate_mmol_L: v = f.lactate
                 case .buffer_na_released_mmol: v = y[S.bufferProton]
+                case .ketone_mmol_L: v = f.ketone
+                case .liver_glycogen_pct: v = 100 * y[S.liverGlycogen]
                 }
                 values.append(v)
             }

@@ -36,6 +36,17 @@ public struct Patient: Sendable, Equatable {
         0.05 + (extracellularFraction / 4 - 0.05) * maturity
     }
 
+    /// Brain mass, kg: Dekaban & Sadowsky, Ann Neurol 1978;4:345 (males: 0.38 at birth, 0.95 at 1 y, 1.07 at 2,
+    /// 1.16 at 3, 1.30 at 6, 1.37 at 12, 1.40 from 18; females 0.1 kg less as adults), linear between.
+    public var brainMassKg: Double {
+        let ages: [Double] = [0, 1, 2, 3, 6, 12, 18], male: [Double] = [0.38, 0.95, 1.07, 1.16, 1.30, 1.37, 1.40]
+        let a = min(max(ageYears, 0), 18)
+        var j = 0
+        while j < ages.count - 2 && a > ages[j + 1] { j += 1 }
+        let m = male[j] + (male[j + 1] - male[j]) * (a - ages[j]) / (ages[j + 1] - ages[j])
+        return sex == .female ? m - 0.1 * maturity : m
+    }
+
     /// Holliday–Segar maintenance water, L/day: 100 mL/kg for the first 10 kg, 50 for the next 10,
     /// 20 above 20 kg (§1b; Holliday & Segar, Pediatrics 1957). 70 kg → 2.5 L/day.
     public var maintenanceWaterLPerDay: Double {

@@ -25,6 +25,8 @@ import OsmoODE
 /// | core temperature | 30 … 45 °C | outside, no patient is alive to be rehydrated |
 /// | plasma pH | 6.3 … 8.0 | survived extremes ≈ 6.5 and ≈ 7.8 |
 /// | plasma lactate | −0.1 … 60 mmol/L | the highest survived are ≈ 30 mmol/L |
+/// | plasma ketones | −0.1 … 40 mmol/L | diabetic ketoacidosis rarely exceeds ≈ 25 mmol/L |
+/// | liver glycogen | −1 … 101 % of the fed store | a fraction of a store |
 /// | Cl amount and Cl ledgers | ≥ −1 mmol | amounts and running totals cannot be negative (the base ledgers are net: acid counts as negative base) |
 /// | cytokines, scores | ≥ −1 | concentrations and scores cannot be negative |
 public enum PhysicalGuard {
@@ -59,6 +61,8 @@ public enum PhysicalGuard {
         add(["tnf_pg_mL", "il1b_pg_mL", "il6_pg_mL", "il10_pg_mL", "myalgia_score", "cramp_score"], -1)
         add(["ph_plasma"], 6.3, 8.0)
         add(["lactate_mmol_L"], -0.1, 60)
+        add(["ketone_mmol_L"], -0.1, 40)
+        add(["liver_glycogen_pct"], -1, 101)
         // (The base ledgers are net: an acid drink or infusion is base taken in with a minus sign.)
         add(["cl_total_mmol", "cum_cl_in_mmol", "cum_cl_out_mmol"], -1)
         return b

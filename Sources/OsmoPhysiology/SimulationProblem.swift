@@ -66,6 +66,8 @@ public enum Observable: String, CaseIterable, Sendable {
     case cum_base_in_mmol, cum_base_out_mmol, base_total_mmol, stool_cl_mmol_L, stool_base_mmol_L
     case urine_nh4_mmol_day, insulin_rel, adrenaline_ng_mL, thirst_drinking_mL_h, lactate_mmol_L
     case buffer_na_released_mmol
+    // Fasting ketosis
+    case ketone_mmol_L, liver_glycogen_pct
 
     public var column: String { rawValue }
 }

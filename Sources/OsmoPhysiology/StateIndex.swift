@@ -43,8 +43,11 @@ public enum StateIndex {
     public static let cumBaseIn = 48          // mmol HCO3 equivalents (drinks' base, IV base, renal NH4+)
     public static let cumBaseOut = 49         // mmol (stool HCO3, organic anions and citrate; urine HCO3; vomit)
     public static let ecfLactate = 50         // mmol lactate (an organic anion) in the ECF
+    // Fasting ketosis
+    public static let ecfKetoacid = 51        // mmol ketoacid anions (β-hydroxybutyrate + acetoacetate) in the ECF
+    public static let liverGlycogen = 52      // fraction of the full liver glycogen store (1 = fed)
     /// Number of states.
-    public static let count = 51
+    public static let count = 53
 }
 
 /// The solutes that enter the gut, in their order after the water slot of the stomach and lumen.

@@ -74,6 +74,16 @@ import Testing
         }
     }
 
+    /// The untreated rotavirus child, once it has lost 5 % of its weight, is acidotic as most dehydrated children
+    /// are (HCO3 < 21 in 72 %: PHYSIOLOGY-2 §1a), and ketotic (Levy & Bachur 2013: BHB median 3.1 mmol/L).
+    @Test func dehydratedChildIsAcidotic() throws {
+        let rows = try #require(Self.series["rotavirus-child"]?["untreated"])
+        let dry = rows.filter { $0["weight_loss_pct"]! >= 5 }
+        try #require(!dry.isEmpty, "the untreated child never loses 5 %")
+        #expect(dry.map { $0["hco3_plasma_mmol_L"]! }.min()! < 21)
+        #expect(rows.map { $0["ketone_mmol_L"]! }.max()! > 1)
+    }
+
     /// The ORS child keeps a normal Na (< 150), and the flagship's ORS drinker is not told "very little urine".
     @Test func orsKeepsSodiumAndUrineNormal() throws {
         let child = try #require(Self.series["rotavirus-child"]?["ors"])
@@ -81,12 +91,15 @@ import Testing
         #expect(Self.summary("norovirus-adult", "ors")["hours_to_oliguria"] == "")
     }
 
-    /// The anion gap stays within 8–24 mmol/L, or beyond only as far as the lactate above its resting level
-    /// accounts for the excess; Cl and HCO3 never leave what chemistry allows.
+    /// The anion gap stays within 8–24 mmol/L, or beyond only as far as the organic anions above their resting
+    /// levels (lactate, ketoacids: their columns show them) account for the excess; Cl and HCO3 never leave what
+    /// chemistry allows.
     @Test(arguments: Repo.shipped) func anionGapStaysClinical(_ name: String) throws {
         for (arm, rows) in try #require(Self.series[name]) {
-            let lactate0 = rows[0]["lactate_mmol_L"]!
-            let gaps = rows.map { $0["anion_gap_mmol_L"]! - max(0, $0["lactate_mmol_L"]! - lactate0) }
+            let lactate0 = rows[0]["lactate_mmol_L"]!, ketone0 = rows[0]["ketone_mmol_L"]!
+            let gaps = rows.map {
+                $0["anion_gap_mmol_L"]! - max(0, $0["lactate_mmol_L"]! - lactate0) - max(0, $0["ketone_mmol_L"]! - ketone0)
+            }
             for r in rows {
                 #expect(r["cl_plasma_mmol_L"]! > 40 && r["cl_plasma_mmol_L"]! < 140, "\(name)/\(arm): Cl \(r["cl_plasma_mmol_L"]!)")
                 #expect(r["hco3_plasma_mmol_L"]! > 3 && r["hco3_plasma_mmol_L"]! < 45)

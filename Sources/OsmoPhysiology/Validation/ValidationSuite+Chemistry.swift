@@ -12,7 +12,8 @@ extension ValidationSuite {
     static let chemistryGroup = "disease-state chemistry"
 
     public static func chemistryRows() -> [ValidationRow] {
-        healthyAcidBase() + potassiumShifts() + acidosisInDiarrhoea() + childrenSodium() + sugarsAndWater() + stoolGaps()
+        healthyAcidBase() + potassiumShifts() + acidosisInDiarrhoea() + ketosis() + childrenSodium() + sugarsAndWater()
+            + stoolGaps()
     }
 
     // MARK: helpers
@@ -169,9 +170,13 @@ extension ValidationSuite {
         rows.append(ValidationRow(g, "untreated cholera, adult: minimum pH", low: 6.9, high: 7.30, model: ph,
                                   unit: "", source: "issue 11 target", expected: "< 7.30"))
         rows.append(winter("untreated cholera at the lowest HCO3", hco3: hco3, pco2: at(tc, .pco2_mmHg, tH)))
-        // The gap may exceed normal only while a modelled organic anion accounts for it: the largest gap less the lactate excess.
-        let gapLessLactate = zip(tc.column(.anion_gap_mmol_L), tc.column(.lactate_mmol_L)).map { $0 - ($1 - tc.value(.lactate_mmol_L, at: 0)) }.max()!
-        rows.append(ValidationRow(g, "untreated cholera, adult: largest anion gap less lactate excess", low: 8, high: 24,
+        // The gap may exceed normal only while a modelled organic anion accounts for it: the largest gap less the
+        // lactate and ketoacid excess.
+        let lac = tc.column(.lactate_mmol_L), ket = tc.column(.ketone_mmol_L)
+        let gapLessLactate = tc.column(.anion_gap_mmol_L).indices.map {
+            tc.value(.anion_gap_mmol_L, at: $0) - (lac[$0] - lac[0]) - (ket[$0] - ket[0])
+        }.max()!
+        rows.append(ValidationRow(g, "untreated cholera, adult: largest anion gap less lactate and ketoacid excess", low: 8, high: 24,
                                   model: gapLessLactate, unit: "mmol/L", source: "issue 11 (8–24; Chionh 2022 AG with K 14.6–22.5)"))
 
         // Rotavirus child, as the shipped scenario's untreated arm: HCO3 when weight loss first reaches 5 %.
@@ -183,6 +188,48 @@ extension ValidationSuite {
         rows.append(ValidationRow(g, "rotavirus child, untreated: HCO3 at 5 % weight loss", low: 15, high: 21,
                                   model: t5.map { at(tr, .hco3_plasma_mmol_L, $0) } ?? .nan, unit: "mmol/L",
                                   source: "P2 §1a NICE Table 4.7: < 21 in 72 % of dehydrated (Conway); < 15 in 17 % (Jenkins)"))
+        return rows
+    }
+
+    // MARK: fasting ketosis
+
+    /// β-hydroxybutyrate is about 80 % of the ketoacids in fasting (BHB : acetoacetate ≈ 3–4 : 1; textbook), and the
+    /// point-of-care meters of these studies read BHB: the rows compare 0.8 × `ketone_mmol_L`.
+    static func ketosis() -> [ValidationRow] {
+        let g = chemistryGroup
+        var rows: [ValidationRow] = []
+        func fasting(_ patient: Patient, hours: Double) -> SimulationProblem {
+            var p = SimulationProblem(patient: patient, durationH: hours, sampleIntervalH: 0.5)
+            p.overrides = ["maintenance_intake_fraction": 0, "thirst_water_intake": 0]
+            return p
+        }
+        let toddler = run(fasting(.child, hours: 12))
+        rows.append(ValidationRow(g, "healthy 1-year-old, 12 h overnight fast: BHB (calibration)", low: 0.2, high: 0.6,
+                                  model: 0.8 * at(toddler, .ketone_mmol_L, 12), unit: "mmol/L",
+                                  source: "Parmar et al., J Pediatr Endocrinol Metab 2023;36:667 (≤ 3 y: median 0.4, IQR 0.2–0.6)"))
+        let older = run(fasting(Patient(weightKg: 26, ageYears: 8), hours: 12))
+        rows.append(ValidationRow(g, "healthy 8-year-old, 12 h overnight fast: BHB", low: 0.1, high: 0.2,
+                                  model: 0.8 * at(older, .ketone_mmol_L, 12), unit: "mmol/L",
+                                  source: "Parmar 2023 (> 3 y: median 0.1, IQR 0.1–0.2)"))
+        // The shipped rotavirus child (untreated, usual intake 60 %) once it has lost 5 % of its weight.
+        var r = SimulationProblem(patient: .child, durationH: 120, sampleIntervalH: 0.25)
+        r.illness = .pathogen(.rotavirus, severity: 1, onsetH: 0)
+        r.overrides = ["maintenance_intake_fraction": 0.6]
+        let tr = run(r)
+        let t5 = firstTime(tr, .weight_loss_pct) { $0 >= 5 }
+        rows.append(ValidationRow(g, "rotavirus child, untreated: BHB at 5 % weight loss", low: 1.2, high: 4.6,
+                                  model: t5.map { 0.8 * at(tr, .ketone_mmol_L, $0) } ?? .nan, unit: "mmol/L",
+                                  source: "Levy & Bachur, Acad Emerg Med 2013;20:1146 (dehydrated children: median 3.1, IQR 1.2–4.6)"))
+        // A toddler fasted 24 h, then 15 g of glucose (150 mL of 10 %) over 3 h, still fasting otherwise: BHB 6 h on.
+        var gl = fasting(.child, hours: 30)
+        let glucose10 = Fluid(name: "glucose-10%", glucose: 555, source: "100 g/L glucose")
+        gl.drinks = [OralDrink(fluid: glucose10, schedule: .continuous(rateLPerH: 0.05, startH: 24, stopH: 27))]
+        let tg = run(gl)
+        rows.append(ValidationRow(g, String(format: "ketotic 1-year-old (BHB %.1f after 24 h fasting), 15 g glucose over 3 h: BHB 6 h later",
+                                            0.8 * at(tg, .ketone_mmol_L, 24)),
+                                  low: 0.05, high: 0.6, model: 0.8 * at(tg, .ketone_mmol_L, 30), unit: "mmol/L",
+                                  source: "Vanelli et al., Acta Biomed 2019;90:215 (BHB 1.2–3.2 normal in every child 6 h after a glucose solution)",
+                                  expected: "< 0.6"))
         return rows
     }
 
