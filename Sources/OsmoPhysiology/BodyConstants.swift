@@ -153,7 +153,7 @@ final class BodyConstants: Sendable {
         usualCarbohydrate = maintenance * 1000 * p.carbohydrateEnergyFraction / 4 / 0.180 / 24
         glycogenStore = p.liverGlycogenPerKg * w / 0.180
         glucoseNeed = p.brainGlucoseUse * patient.brainMassKg * 1000 * 60 / 1000 + p.otherGlucoseUsePerKg * w
-        ketoneProduction0 = BodyConstants.ketoneOxidation(p.plasmaKetone * ecf0, ecf: ecf0, p)
+        ketoneProduction0 = BodyConstants.ketoneOxidation(conc: p.plasmaKetone, ecf0: ecf0, p)
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
             + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)
@@ -168,12 +168,13 @@ final class BodyConstants: Sendable {
          p.dietMagnesiumPerKgDay * w * p.dietMagnesiumAbsorbed / 24)
     }
 
-    /// Ketone oxidation, mmol/h: first order (ketone_clearance_per_h ECF volumes per hour) at low concentration,
-    /// half-saturated at ketone_clearance_km_mmol_L.
+    /// Ketone oxidation by the tissues, mmol/h, at concentration `conc`: first order at low concentration
+    /// (ketone_clearance_per_h healthy ECF volumes `ecf0` per hour), half-saturated at ketone_clearance_km_mmol_L.
+    /// A capacity of the tissues: it does not shrink with the ECF.
     @inline(__always)
-    static func ketoneOxidation(_ amount: Double, ecf: Double, _ p: ModelParameters) -> Double {
-        let conc = max(amount, 0) / ecf
-        return p.ketoneClearanceRate * max(amount, 0) / (1 + conc / p.ketoneClearanceKm)
+    static func ketoneOxidation(conc: Double, ecf0: Double, _ p: ModelParameters) -> Double {
+        let x = max(conc, 0)
+        return p.ketoneClearanceRate * ecf0 * x / (1 + x / p.ketoneClearanceKm)
     }
 
     /// The liver glycogen's share of its full glucose output at store fraction `g` (1 when full, 0 when empty):

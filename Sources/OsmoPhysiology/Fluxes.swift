@@ -309,7 +309,7 @@ extension FluidModel {
             - uncovered * fromGlycogen) / c.glycogenStore
         f.ketoneProduction = c.ketoneProduction0
             + c.p.ketoneYield * Smooth.ramp(shortfall, width: 0.01 * c.glucoseNeed) * max(1 - fromGlycogen, 0)
-        f.ketoneOxidation = BodyConstants.ketoneOxidation(y[S.ecfKetoacid], ecf: ve, c.p)
+        f.ketoneOxidation = BodyConstants.ketoneOxidation(conc: y[S.ecfKetoacid] / ve, ecf0: c.ecf0, c.p)
         // The net organic acid (lactic and keto acids made − burned) spends HCO3 while there is HCO3 to spend; the rest
         // of its H+ goes to the cell and bone buffers (which give back Na+), so no acid load drives the ECF's HCO3 below zero.
         let organicNet = (f.lactateProduction - f.lactateClearance) + (f.ketoneProduction - f.ketoneOxidation)

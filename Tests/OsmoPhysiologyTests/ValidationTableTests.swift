@@ -28,7 +28,6 @@ import Testing
 
     /// Rows of issue #11 the model misses, by the start of their quantity, and why (Docs/validation.md explains).
     static let knownRed: [String: String] = [
-        "untreated cholera, adult: largest anion gap": "the unmeasured anions are confined to an ECF that contracts to a third in lethal untreated cholera (Donnan and lymphatic protein shifts not modelled)",
         "hypernatraemic child": "ORS-90 does not yet lower Na: the gut's salt and water exchange at high plasma tonicity and renal Na handling need work",
         "6 % CHO-electrolyte drink vs water": "sucrose is counted as glucose + fructose (twice its osmoles) and the jejunal water absorption is mostly osmotic",
         "hypertonic ORS (335 mOsm)": "SGLT1 (saturable, with Zeuthen's 4.75 mL of water per glucose) absorbs a hypertonic glucose load with too little osmotic penalty",
