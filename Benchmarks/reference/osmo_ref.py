@@ -258,6 +258,7 @@ class Constants:
         self.usual_carb = maint * 1000 * p["carbohydrate_energy_fraction"] / 4 / 0.180 / 24
         self.glycogen_store = p["liver_glycogen_g_kg"] * w / 0.180
         self.glucose_need = p["brain_glucose_umol_g_min"] * brain_mass_kg(patient) * 60 + p["other_glucose_use_mmol_h_kg"] * w
+        self.glycogen_draw0 = (1 - p["gluconeogenesis_share"]) * spos(self.glucose_need - self.usual_carb, 0.01 * self.glucose_need)
         self.ketone_production0 = ketone_oxidation(p["plasma_ketone_mmol_L"], self.ecf0, p)
         self.volume_avp0 = math.exp(spos(p["adh_volume_threshold"] - 1, 0.01) / p["adh_volume_scale"])
         self.thirst0 = p["thirst_gain_per_mOsm"] * spos(posm0 - p["thirst_threshold_mOsm_kg"], 1) \
@@ -675,9 +676,10 @@ class Model:
         shortfall = c.glucose_need * (1 + 0.12 * max(0, temp - 37)) - carb_supply
         glycogen = y[GLYCOGEN]
         from_glycogen = glycogen_supply(glycogen, p)
-        uncovered = (1 - p["gluconeogenesis_share"]) * ramp(shortfall, 0.01 * c.glucose_need)
-        glycogen_rate = (ramp(-shortfall, 0.01 * c.glucose_need) * (1 - glycogen) - uncovered * from_glycogen) / c.glycogen_store
-        ketone_production = c.ketone_production0 + p["ketone_yield_per_glucose"] * ramp(shortfall, 0.01 * c.glucose_need) * max(1 - from_glycogen, 0)
+        wg = 0.01 * c.glucose_need
+        uncovered = (1 - p["gluconeogenesis_share"]) * spos(shortfall, wg)
+        glycogen_rate = (spos(-shortfall, wg) * (1 - glycogen) - uncovered * from_glycogen + c.glycogen_draw0) / c.glycogen_store
+        ketone_production = c.ketone_production0 + p["ketone_yield_per_glucose"] * spos(shortfall, wg) * max(1 - from_glycogen, 0)
         ketone_ox = ketone_oxidation(y[ECF_KET] / ve, c.ecf0, p)
         organic_net = (lactate_production - lactate_clearance) + (ketone_production - ketone_ox)
         organic_on_hco3 = organic_net * max(hco3, 0) / (max(hco3, 0) + 1)

@@ -66,6 +66,8 @@ final class BodyConstants: Sendable {
     /// The usual diet's carbohydrate, mmol glucose/h; the fasting body's glucose need (brain and other obligate
     /// tissues), mmol/h; the full liver glycogen store, mmol glucose; resting ketone production (= oxidation), mmol/h.
     let usualCarbohydrate: Double, glucoseNeed: Double, glycogenStore: Double, ketoneProduction0: Double
+    /// The smooth glycogen draw of the fed start (shortfall need − usual carbohydrate < 0), mmol/h, taken off.
+    let glycogenDraw0: Double
 
     init(patient: Patient, parameters p: ModelParameters) {
         self.p = p
@@ -153,6 +155,7 @@ final class BodyConstants: Sendable {
         usualCarbohydrate = maintenance * 1000 * p.carbohydrateEnergyFraction / 4 / 0.180 / 24
         glycogenStore = p.liverGlycogenPerKg * w / 0.180
         glucoseNeed = p.brainGlucoseUse * patient.brainMassKg * 1000 * 60 / 1000 + p.otherGlucoseUsePerKg * w
+        glycogenDraw0 = (1 - p.gluconeogenesisShare) * Smooth.positive(glucoseNeed - usualCarbohydrate, width: 0.01 * glucoseNeed)
         ketoneProduction0 = BodyConstants.ketoneOxidation(conc: p.plasmaKetone, ecf0: ecf0, p)
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)

@@ -304,11 +304,14 @@ extension FluidModel {
         let shortfall = c.glucoseNeed * (1 + 0.12 * fever) - f.carbohydrateSupply
         let glycogen = y[S.liverGlycogen]
         let fromGlycogen = BodyConstants.glycogenSupply(glycogen, c.p)
-        let uncovered = (1 - c.p.gluconeogenesisShare) * Smooth.ramp(shortfall, width: 0.01 * c.glucoseNeed)
-        f.glycogenRate = (Smooth.ramp(-shortfall, width: 0.01 * c.glucoseNeed) * (1 - glycogen)
-            - uncovered * fromGlycogen) / c.glycogenStore
+        // Smooth positive parts (C∞: the BDF steppers keep their order through a shortfall's sign change); the
+        // draw they leave at the fed start (≈ 0.002 mmol/h) is taken off so the start is exact.
+        let wG = 0.01 * c.glucoseNeed
+        let uncovered = (1 - c.p.gluconeogenesisShare) * Smooth.positive(shortfall, width: wG)
+        f.glycogenRate = (Smooth.positive(-shortfall, width: wG) * (1 - glycogen) - uncovered * fromGlycogen
+            + c.glycogenDraw0) / c.glycogenStore
         f.ketoneProduction = c.ketoneProduction0
-            + c.p.ketoneYield * Smooth.ramp(shortfall, width: 0.01 * c.glucoseNeed) * max(1 - fromGlycogen, 0)
+            + c.p.ketoneYield * Smooth.positive(shortfall, width: wG) * max(1 - fromGlycogen, 0)
         f.ketoneOxidation = BodyConstants.ketoneOxidation(conc: y[S.ecfKetoacid] / ve, ecf0: c.ecf0, c.p)
         // The net organic acid (lactic and keto acids made − burned) spends HCO3 while there is HCO3 to spend; the rest
         // of its H+ goes to the cell and bone buffers (which give back Na+), so no acid load drives the ECF's HCO3 below zero.
