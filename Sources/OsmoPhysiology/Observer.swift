@@ -106,6 +106,13 @@ struct Observer {
                 case .thirst_drinking_mL_h: v = f.adLibWater * 1000
                 case .lactate_mmol_L: v = f.lactate
                 case .buffer_na_released_mmol: v = y[S.bufferProton]
+                // Issue 12: infection of the mucosa, acute phase, fever medicines (from the inflammation course).
+                case .mucosal_inflammation: v = infl.mucosalInflammation(ip)
+                case .stool_blood: v = infl.stoolBlood(ip)
+                case .abdominal_pain_score: v = infl.abdominalPainScore(ip)
+                case .crp_mg_L: v = infl.crp(ip)
+                case .paracetamol_mg_L: v = infl.paracetamol(ip)
+                case .ibuprofen_mg_L: v = infl.ibuprofen(ip)
                 }
                 values.append(v)
             }
