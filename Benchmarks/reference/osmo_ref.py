@@ -20,7 +20,8 @@ from scipy.integrate import solve_ivp
 
 REFERENCE_OF = ("osmo main after the Physiology III merge (charge-balanced fluxes, cell and bone buffers, pH and pCO2 "
                 "with Winter's relation, adaptive NH4+, lactate, K shifts, upwind paracellular drift and solvent drag, "
-                "villus injury, GLUT2 fructose, colonic Na/K exchange, thirst water in usual intake; Cl and base ledgers)")
+                "villus injury, GLUT2 fructose, colonic Na/K exchange, thirst water in usual intake; Cl and base ledgers), "
+                "plus issue 12 (inflam branch): mucosal inflammation and injury, CRP, paracetamol and ibuprofen")
 
 # --- State layout (StateIndex.swift) -------------------------------------------------------------
 PV, ISF, CELLV = 0, 1, 2
@@ -359,7 +360,8 @@ class Inflammation:
         d[SIGNAL] = LN2 / q["signal_half_life_h"] * (drive - y[SIGNAL])
         d[ACT] = q["activation_rate_per_h"] * max(y[SIGNAL], 0) * tol_factor - LN2 / q["activation_half_life_h"] * y[ACT]
         d[TOL] = q["tolerance_rate_per_h"] * a - LN2 / q["tolerance_half_life_h"] * y[TOL]
-        d[RES] = q["resolution_rate_per_h"] * a - LN2 / q["resolution_half_life_h"] * y[RES]
+        d[RES] = q["resolution_rate_per_h"] * (a + q["resolution_mucosal_weight"] * max(y[MUC], 0)) \
+            - LN2 / q["resolution_half_life_h"] * y[RES]
         d[TNF_F] = q["tnf_fast_fraction"] * tnf_prod - kfast * (y[TNF_F] - self.pool_fast)
         d[TNF_S] = (1 - q["tnf_fast_fraction"]) * tnf_prod - kslow * (y[TNF_S] - self.pool_slow)
         d[IL1B] = il1b_prod - LN2 / (q["il1b_half_life_min"] / 60) * (y[IL1B] - q["il1b_baseline_pg_mL"])

@@ -87,7 +87,8 @@ extension InflammationModel {
         dydt[S.signal] = kSignal * (drive - signal)
         dydt[S.activation] = p.activationRatePerH * max(signal, 0) * toleranceFactor - kAct * activation
         dydt[S.tolerance] = p.toleranceRatePerH * a - ln2 / p.toleranceHalfLifeH * tolerance
-        dydt[S.resolution] = p.resolutionRatePerH * a - ln2 / p.resolutionHalfLifeH * resolution
+        dydt[S.resolution] = p.resolutionRatePerH * (a + p.resolutionMucosalWeight * max(y[S.mucosa], 0))
+            - ln2 / p.resolutionHalfLifeH * resolution
         dydt[S.tnfFast] = p.tnfFastFraction * tnfProduction - kFast * (tnfFast - pools.fast)
         dydt[S.tnfSlow] = (1 - p.tnfFastFraction) * tnfProduction - kSlow * (tnfSlow - pools.slow)
         dydt[S.il1b] = il1bProduction - ln2 / (p.il1bHalfLifeMin / 60) * (il1b - p.il1bBaselinePgPerML)

@@ -56,6 +56,7 @@ extension InflammationParameters {
         "myalgia_hill",
         "myalgia_half_life_h",
         "myalgia_max_score",
+        "resolution_mucosal_weight",
         "mucosal_half_life_h",
         "mucosal_fever_weight",
         "mucosal_fever_half_sat",
@@ -148,6 +149,7 @@ extension InflammationParameters {
             case "myalgia_hill": return myalgiaHill
             case "myalgia_half_life_h": return myalgiaHalfLifeH
             case "myalgia_max_score": return myalgiaMaxScore
+            case "resolution_mucosal_weight": return resolutionMucosalWeight
             case "mucosal_half_life_h": return mucosalHalfLifeH
             case "mucosal_fever_weight": return mucosalFeverWeight
             case "mucosal_fever_half_sat": return mucosalFeverHalfSat
@@ -236,6 +238,7 @@ extension InflammationParameters {
             case "myalgia_hill": myalgiaHill = v
             case "myalgia_half_life_h": myalgiaHalfLifeH = v
             case "myalgia_max_score": myalgiaMaxScore = v
+            case "resolution_mucosal_weight": resolutionMucosalWeight = v
             case "mucosal_half_life_h": mucosalHalfLifeH = v
             case "mucosal_fever_weight": mucosalFeverWeight = v
             case "mucosal_fever_half_sat": mucosalFeverHalfSat = v

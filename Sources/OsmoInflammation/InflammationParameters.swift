@@ -44,6 +44,10 @@ public struct InflammationParameters: Sendable, Equatable {
     /// Build-up rate of the slow resolution (regulatory) programme per unit activation, 1/h.
     /// Calibrated (0.05): IL-10 stays raised longest after gastroenteritis (6b, Newman 2015/2016).
     public var resolutionRatePerH: Double = 0.05
+    /// Weight of mucosal inflammation in building the resolution programme (the gut's regulatory, IL-10-making
+    /// response; issue 12), relative to systemic activation, dimensionless. Calibrated (0.1): after norovirus
+    /// IL-10 stays raised longest, to about day 3–4 (6b, Newman 2015).
+    public var resolutionMucosalWeight: Double = 0.1
     /// Half-life of the resolution programme, h. Assumption (18 h): IL-10 raised to illness day 4
     /// while TNF is back by day 3 (6b, Newman).
     public var resolutionHalfLifeH: Double = 18.0
