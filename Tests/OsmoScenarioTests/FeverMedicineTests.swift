@@ -57,6 +57,13 @@ import OsmoPhysiology
         }
     }
 
+    @Test func drugParametersReadBackByName() {
+        let p = InflammationParameters()
+        #expect(p["ibuprofen_tnf_disinhibition"] == p.ibuprofenTnfDisinhibition)
+        #expect(p["paracetamol_ec50_mg_L"] == p.paracetamolEC50MgPerL)
+        print("PARAM ibuprofen_tnf_disinhibition \(String(describing: p["ibuprofen_tnf_disinhibition"])) \(p.ibuprofenTnfDisinhibition)")
+    }
+
     @Test func goodMedicineIsRead() throws {
         let text = Self.withMedicine("- medicine: paracetamol\n  dose: 15 mg/kg\n  every: 30 min\n  start: 0 h\n  stop: 2 h")
             .replacingOccurrences(of: "every: 30 min", with: "every: 1 h")
