@@ -20,7 +20,8 @@ from scipy.integrate import solve_ivp
 
 REFERENCE_OF = ("osmo main after the Physiology III merge (charge-balanced fluxes, cell and bone buffers, pH and pCO2 "
                 "with Winter's relation, adaptive NH4+, lactate, K shifts, upwind paracellular drift and solvent drag, "
-                "villus injury, GLUT2 fructose, colonic Na/K exchange, thirst water in usual intake; Cl and base ledgers)")
+                "villus injury, GLUT2 fructose, colonic Na/K exchange, thirst water in usual intake; Cl and base ledgers), "
+                "plus issue 12 (inflam branch): mucosal inflammation and injury, CRP, paracetamol and ibuprofen")
 
 # --- State layout (StateIndex.swift) -------------------------------------------------------------
 PV, ISF, CELLV = 0, 1, 2
@@ -52,6 +53,8 @@ OBSERVABLES = [
     "cum_base_in_mmol", "cum_base_out_mmol", "base_total_mmol", "stool_cl_mmol_L", "stool_base_mmol_L",
     "urine_nh4_mmol_day", "insulin_rel", "adrenaline_ng_mL", "thirst_drinking_mL_h", "lactate_mmol_L",
     "buffer_na_released_mmol", "ketone_mmol_L", "liver_glycogen_pct",
+    # issue 12: infection of the mucosa, acute phase, fever medicines
+    "mucosal_inflammation", "stool_blood", "abdominal_pain_score", "crp_mg_L", "paracetamol_mg_L", "ibuprofen_mg_L",
 ]
 
 
@@ -289,6 +292,8 @@ class Illness:
         self.nhe_inhibition = 0.0
         self.absorption_injury = 0.0
         self.potency = 0.0
+        self.mucosal = 0.0
+        self.invasion = 0.0
         if self.active:
             self.peak, self.shape, self.onset, self.severity = ill["peak_time_h"], ill["shape"], ill["onset_h"], ill["severity"]
             self.secretion_peak = ill["peak_secretion_mL_kg_h"] * problem["patient"]["weight_kg"] / 1000
@@ -300,6 +305,8 @@ class Illness:
             self.nhe_inhibition = ill["nhe_inhibition"]
             self.absorption_injury = ill.get("absorption_injury", 0.0)
             self.potency = ill["inflammatory_potency"]
+            self.mucosal = ill.get("mucosal_inflammation", 0.0)
+            self.invasion = ill.get("mucosal_invasion", 0.0)
 
     def load(self, t):
         if not self.active:
@@ -313,8 +320,11 @@ class Illness:
 
 # --- Inflammation (InflammationModel+Derivatives.swift, InflammationTrack.swift) -------------------
 LN2 = 0.6931471805599453
-NI = 13
-LPS, SIGNAL, ACT, TOL, RES, TNF_F, TNF_S, IL1B, IL6, IL10, PGE2, TEMP, PAIN = range(NI)
+NI = 21
+LPS, SIGNAL, ACT, TOL, RES, TNF_F, TNF_S, IL1B, IL6, IL10, PGE2, TEMP, PAIN = range(13)
+# issue 12: mucosa, injury, hepatic signal, CRP, paracetamol (gut, plasma), ibuprofen (gut, plasma)
+MUC, INJ, HEP, CRP, PARA_G, PARA_C, IBU_G, IBU_C = range(13, 21)
+DRUG_GUT = {"paracetamol": PARA_G, "ibuprofen": IBU_G}
 
 
 class Inflammation:
@@ -333,9 +343,18 @@ class Inflammation:
         y[TNF_F], y[TNF_S] = self.pool_fast, self.pool_slow
         y[IL1B], y[IL6], y[IL10] = q["il1b_baseline_pg_mL"], q["il6_baseline_pg_mL"], q["il10_baseline_pg_mL"]
         y[TEMP] = q["baseline_temperature_C"]
+        y[CRP] = q["crp_baseline_mg_L"]
         return y
 
-    def rhs(self, t, y, load, potency):
+    def cox(self, y):
+        """Issue 12: COX inhibition by both drugs, 1 − (1 − E_p)(1 − E_i); and ibuprofen's peripheral share."""
+        q = self.q
+        a, b = max(y[PARA_C], 0), max(y[IBU_C], 0)
+        ep = q["paracetamol_max_inhibition"] * a / (a + q["paracetamol_ec50_mg_L"])
+        ei = q["ibuprofen_max_inhibition"] * b / (b + q["ibuprofen_ec50_mg_L"])
+        return 1 - (1 - ep) * (1 - ei), ei
+
+    def rhs(self, t, y, load, potency, mucosal=0.0, invasion=0.0):
         q = self.q
         d = np.zeros(NI)
         u = max(y[LPS], 0) / q["lps_reference_ng_kg"] + q["pathogen_stimulus_gain"] * max(potency, 0) * max(load, 0)
@@ -351,33 +370,59 @@ class Inflammation:
         inh_il6 = 1 / (1 + (dil10 / q["il10_inhibition_il6_pg_mL"]) ** q["il10_inhibition_hill"])
         kfast = LN2 / (q["tnf_fast_half_life_min"] / 60)
         kslow = LN2 / (q["tnf_slow_half_life_min"] / 60)
-        tnf_prod = q["tnf_production_pg_mL_h"] * a * inh_tnf
+        muc = max(y[MUC], 0)
+        cox, cox_peripheral = self.cox(y)
+        tnf_prod = q["tnf_production_pg_mL_h"] * a * inh_tnf * (1 + q["ibuprofen_tnf_disinhibition"] * cox_peripheral)
         il1b_prod = q["il1b_production_pg_mL_h"] * a * inh_tnf
         il6_prod = q["il6_production_pg_mL_h"] * (a + q["il6_tnf_weight"] * dtnf / (dtnf + q["il6_tnf_half_sat_pg_mL"])) * inh_il6
         il10_prod = q["il10_production_pg_mL_h"] * a + q["il10_tnf_production_pg_mL_h"] * dtnf / (dtnf + q["il10_tnf_half_sat_pg_mL"]) \
             + q["il10_resolution_production_pg_mL_h"] * max(y[RES], 0)
         pyro = q["fever_il6_weight"] * dil6 / (dil6 + q["fever_il6_half_sat_pg_mL"]) \
             + q["fever_il1b_weight"] * dil1b / (dil1b + q["fever_il1b_half_sat_pg_mL"]) \
-            + q["fever_tnf_weight"] * dtnf / (dtnf + q["fever_tnf_half_sat_pg_mL"])
+            + q["fever_tnf_weight"] * dtnf / (dtnf + q["fever_tnf_half_sat_pg_mL"]) \
+            + q["mucosal_fever_weight"] * muc / (muc + q["mucosal_fever_half_sat"])
         set_point = q["baseline_temperature_C"] + q["set_point_max_rise_C"] * y[PGE2]
         alg = q["myalgia_tnf_weight"] * dtnf / q["myalgia_tnf_scale_pg_mL"] + q["myalgia_il1b_weight"] * dil1b / q["myalgia_il1b_scale_pg_mL"] \
-            + q["myalgia_il6_weight"] * dil6 / q["myalgia_il6_scale_pg_mL"]
-        algn = alg ** q["myalgia_hill"]
+            + q["myalgia_il6_weight"] * dil6 / q["myalgia_il6_scale_pg_mL"] \
+            + q["myalgia_mucosal_weight"] * muc / q["myalgia_mucosal_scale"]
+        algn = (alg * (1 - cox)) ** q["myalgia_hill"]
         pain_target = algn / (algn + 1)
         d[LPS] = -LN2 / q["lps_half_life_h"] * y[LPS]
         d[SIGNAL] = LN2 / q["signal_half_life_h"] * (drive - y[SIGNAL])
         d[ACT] = q["activation_rate_per_h"] * max(y[SIGNAL], 0) * tol_factor - LN2 / q["activation_half_life_h"] * y[ACT]
         d[TOL] = q["tolerance_rate_per_h"] * a - LN2 / q["tolerance_half_life_h"] * y[TOL]
-        d[RES] = q["resolution_rate_per_h"] * a - LN2 / q["resolution_half_life_h"] * y[RES]
+        d[RES] = q["resolution_rate_per_h"] * (a + q["resolution_mucosal_weight"] * max(y[MUC], 0)) \
+            - LN2 / q["resolution_half_life_h"] * y[RES]
         d[TNF_F] = q["tnf_fast_fraction"] * tnf_prod - kfast * (y[TNF_F] - self.pool_fast)
         d[TNF_S] = (1 - q["tnf_fast_fraction"]) * tnf_prod - kslow * (y[TNF_S] - self.pool_slow)
         d[IL1B] = il1b_prod - LN2 / (q["il1b_half_life_min"] / 60) * (y[IL1B] - q["il1b_baseline_pg_mL"])
         d[IL6] = il6_prod - LN2 / q["il6_half_life_h"] * (y[IL6] - q["il6_baseline_pg_mL"])
         d[IL10] = il10_prod - LN2 / q["il10_half_life_h"] * (y[IL10] - q["il10_baseline_pg_mL"])
-        d[PGE2] = LN2 / q["pge2_half_life_h"] * (pyro - y[PGE2])
+        d[PGE2] = LN2 / q["pge2_half_life_h"] * (pyro * (1 - cox) - y[PGE2])
         d[TEMP] = (set_point - y[TEMP]) / q["temperature_time_constant_h"]
         d[PAIN] = LN2 / q["myalgia_half_life_h"] * (pain_target - y[PAIN])
+        # issue 12: mucosa → injury; hepatic IL-6 (systemic + portal) → CRP; oral one-compartment PK
+        d[MUC] = LN2 / q["mucosal_half_life_h"] * (max(mucosal, 0) * max(load, 0) - y[MUC])
+        d[INJ] = q["injury_rate_per_h"] * min(max(invasion, 0), 1) * max(muc - q["injury_threshold"], 0) * (1 - y[INJ]) \
+            - LN2 / q["injury_heal_half_life_h"] * y[INJ]
+        hep = dil6 + q["portal_il6_per_mucosa_pg_mL"] * muc
+        hn = (hep / q["crp_il6_half_sat_pg_mL"]) ** q["crp_hill"]
+        d[HEP] = LN2 / q["hepatic_signal_half_life_h"] * (hn / (hn + 1) - y[HEP])
+        d[CRP] = q["crp_synthesis_mg_L_h"] * max(y[HEP], 0) - LN2 / q["crp_half_life_h"] * (y[CRP] - q["crp_baseline_mg_L"])
+        d[PARA_G] = -q["paracetamol_absorption_per_h"] * y[PARA_G]
+        d[PARA_C] = q["paracetamol_bioavailability"] * q["paracetamol_absorption_per_h"] * y[PARA_G] / q["paracetamol_volume_L_kg"] \
+            - LN2 / q["paracetamol_half_life_h"] * y[PARA_C]
+        d[IBU_G] = -q["ibuprofen_absorption_per_h"] * y[IBU_G]
+        d[IBU_C] = q["ibuprofen_bioavailability"] * q["ibuprofen_absorption_per_h"] * y[IBU_G] / q["ibuprofen_volume_L_kg"] \
+            - LN2 / q["ibuprofen_half_life_h"] * y[IBU_C]
         return d
+
+    def stool_blood(self, y):
+        return min(max(y[INJ], 0), 1)
+
+    def abdominal_pain(self, y):
+        x = (max(y[MUC], 0) + max(y[INJ], 0)) / self.q["abdominal_pain_half_score"]
+        return min(max(10 * x * x / (x * x + 1), 0), 10)
 
     def myalgia(self, y):
         return min(max(self.q["myalgia_max_score"] * y[PAIN], 0), 10)
@@ -388,23 +433,28 @@ class Track:
     read by cubic Hermite interpolation. One-way coupling: only temperature reaches the fluid model."""
     GRID = 1.0 / 40
 
-    def __init__(self, infl, illness, boluses, end, active, method, rtol, atol):
+    def __init__(self, infl, illness, boluses, end, active, method, rtol, atol, doses=()):
         self.infl = infl
         self.baseline = infl.initial()
         self.segments = []
-        stimulated = active and ((illness.active and illness.potency > 0) or boluses)
+        stimulated = active and ((illness.active and (illness.potency > 0 or illness.mucosal > 0)) or boluses or doses)
         if not stimulated or end <= 0:
             return
         load = illness.load if active else (lambda t: 0.0)
         potency = illness.potency if active else 0.0
-        f = lambda t, y: infl.rhs(t, y, load(t), potency)
-        cuts = sorted({b[0] for b in boluses if 0 < b[0] < end})
+        mucosal = illness.mucosal if active else 0.0
+        invasion = illness.invasion if active else 0.0
+        f = lambda t, y: infl.rhs(t, y, load(t), potency, mucosal, invasion)
+        cuts = sorted({b[0] for b in list(boluses) + list(doses) if 0 < b[0] < end})
         bounds = [0.0] + cuts + [end]
         y = self.baseline.copy()
         for a, b in zip(bounds[:-1], bounds[1:]):
             for (bt, dose) in boluses:
                 if bt == a:
                     y[LPS] += max(dose, 0)
+            for (dt_, drug, mg_kg) in doses:
+                if dt_ == a:
+                    y[DRUG_GUT[drug]] += max(mg_kg, 0)
             steps = max(1, math.ceil((b - a) / self.GRID))
             h = (b - a) / steps
             times = np.array([b if i == steps else a + i * h for i in range(steps + 1)])
@@ -477,8 +527,10 @@ class Model:
         ill = problem["illness"]
         boluses = [(ill["time_h"], ill["ng_kg"])] if ill["kind"] == "endotoxin" and self.mech["illness"] else []
         self.infl = Inflammation(problem["inflammation_parameters"])
+        w = problem["patient"]["weight_kg"]
+        doses = [(t, m["medicine"], m["dose_mg"] / w) for m in problem.get("medicines", []) for t in m["times_h"]]
         self.track = Track(self.infl, self.illness, boluses, problem["duration_h"], self.mech["inflammation"],
-                           method, min(rtol, 1e-8), min(atol, 1e-9))
+                           method, min(rtol, 1e-8), min(atol, 1e-9), doses)
         self.inputs = Inputs()
 
     def initial_state(self):
@@ -874,6 +926,9 @@ class Model:
             "urine_nh4_mmol_day": f["urine_nh4"] * 24, "insulin_rel": f["insulin_rel"], "adrenaline_ng_mL": f["adrenaline"],
             "thirst_drinking_mL_h": f["ad_lib_water"] * 1000, "lactate_mmol_L": f["lactate"],
             "buffer_na_released_mmol": y[BUFFER_H], "ketone_mmol_L": f["ketone"], "liver_glycogen_pct": 100 * y[GLYCOGEN],
+            "mucosal_inflammation": infl[MUC], "stool_blood": self.infl.stool_blood(infl),
+            "abdominal_pain_score": self.infl.abdominal_pain(infl), "crp_mg_L": infl[CRP],
+            "paracetamol_mg_L": infl[PARA_C], "ibuprofen_mg_L": infl[IBU_C],
         }
         return [v[o] for o in OBSERVABLES]
 

@@ -9,9 +9,11 @@ extension InflammationModel {
     ///   - pathogenLoad: illness driver ≥ 0 (1 = peak of a severity-1 illness course, 0 = healthy).
     ///   - inflammatoryPotency: how strongly the pathogen stimulates innate immunity ≥ 0
     ///     (see ``PathogenPotency``).
+    ///   - mucosalInflammation: how strongly the pathogen inflames the mucosa per unit load ≥ 0 (0: none).
+    ///   - mucosalInvasion: how deeply it invades (ulcerates) the inflamed mucosa, 0…1 (0: no injury).
     public func derivatives(
         t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>,
-        pathogenLoad: Double, inflammatoryPotency: Double
+        pathogenLoad: Double, inflammatoryPotency: Double, mucosalInflammation: Double = 0, mucosalInvasion: Double = 0
     ) {
         let p = parameters
         typealias S = InflammationState
@@ -52,7 +54,12 @@ extension InflammationModel {
         let pools = tnfBaselinePools()
         let kFast = ln2 / (p.tnfFastHalfLifeMin / 60)
         let kSlow = ln2 / (p.tnfSlowHalfLifeMin / 60)
-        let tnfProduction = p.tnfProductionPgPerMLPerH * a * inhTnf
+        // Fever medicines (issue 12): COX inhibition of the PGE2 behind fever and ache; ibuprofen's
+        // peripheral COX block releases monocyte TNF from PGE2's restraint.
+        let mucosa = max(y[S.mucosa], 0)
+        let cox = coxInhibition(paracetamolMgPerL: y[S.paracetamolPlasma], ibuprofenMgPerL: y[S.ibuprofenPlasma])
+        let tnfRelease = 1 + p.ibuprofenTnfDisinhibition * peripheralCoxInhibition(ibuprofenMgPerL: y[S.ibuprofenPlasma])
+        let tnfProduction = p.tnfProductionPgPerMLPerH * a * inhTnf * tnfRelease
 
         let il1bProduction = p.il1bProductionPgPerMLPerH * a * inhTnf
         let il6Production = p.il6ProductionPgPerMLPerH
@@ -65,27 +72,32 @@ extension InflammationModel {
         let pyrogenic = p.feverIl6Weight * dIl6 / (dIl6 + p.feverIl6HalfSatPgPerML)
             + p.feverIl1bWeight * dIl1b / (dIl1b + p.feverIl1bHalfSatPgPerML)
             + p.feverTnfWeight * dTnf / (dTnf + p.feverTnfHalfSatPgPerML)
+            + p.mucosalFeverWeight * mucosa / (mucosa + p.mucosalFeverHalfSat)
         let setPoint = p.baselineTemperatureC + p.setPointMaxRiseC * pge2
 
         // Myalgia: cytokines → Hill → slow pain mediator.
         let algesic = p.myalgiaTnfWeight * dTnf / p.myalgiaTnfScalePgPerML
             + p.myalgiaIl1bWeight * dIl1b / p.myalgiaIl1bScalePgPerML
             + p.myalgiaIl6Weight * dIl6 / p.myalgiaIl6ScalePgPerML
-        let algesicN = pow(algesic, p.myalgiaHill)
+            + p.myalgiaMucosalWeight * mucosa / p.myalgiaMucosalScale
+        let algesicN = pow(algesic * (1 - cox), p.myalgiaHill)
         let painTarget = algesicN / (algesicN + 1)
 
         dydt[S.lps] = -kLps * lps
         dydt[S.signal] = kSignal * (drive - signal)
         dydt[S.activation] = p.activationRatePerH * max(signal, 0) * toleranceFactor - kAct * activation
         dydt[S.tolerance] = p.toleranceRatePerH * a - ln2 / p.toleranceHalfLifeH * tolerance
-        dydt[S.resolution] = p.resolutionRatePerH * a - ln2 / p.resolutionHalfLifeH * resolution
+        dydt[S.resolution] = p.resolutionRatePerH * (a + p.resolutionMucosalWeight * max(y[S.mucosa], 0))
+            - ln2 / p.resolutionHalfLifeH * resolution
         dydt[S.tnfFast] = p.tnfFastFraction * tnfProduction - kFast * (tnfFast - pools.fast)
         dydt[S.tnfSlow] = (1 - p.tnfFastFraction) * tnfProduction - kSlow * (tnfSlow - pools.slow)
         dydt[S.il1b] = il1bProduction - ln2 / (p.il1bHalfLifeMin / 60) * (il1b - p.il1bBaselinePgPerML)
         dydt[S.il6] = il6Production - ln2 / p.il6HalfLifeH * (il6 - p.il6BaselinePgPerML)
         dydt[S.il10] = il10Production - ln2 / p.il10HalfLifeH * (il10 - p.il10BaselinePgPerML)
-        dydt[S.pge2] = ln2 / p.pge2HalfLifeH * (pyrogenic - pge2)
+        dydt[S.pge2] = ln2 / p.pge2HalfLifeH * (pyrogenic * (1 - cox) - pge2)
         dydt[S.temperature] = (setPoint - temperature) / p.temperatureTimeConstantH
         dydt[S.painMediator] = ln2 / p.myalgiaHalfLifeH * (painTarget - pain)
+        mucosaDerivatives(y: y, dydt: dydt, mucosalLoad: max(mucosalInflammation, 0) * max(pathogenLoad, 0),
+                          invasion: mucosalInvasion, dIl6: dIl6)
     }
 }

@@ -48,6 +48,8 @@ public struct InflammationModel: Sendable {
         y[InflammationState.pge2] = 0
         y[InflammationState.temperature] = p.baselineTemperatureC
         y[InflammationState.painMediator] = 0
+        for i in InflammationState.mucosa..<InflammationState.count { y[i] = 0 }
+        y[InflammationState.crp] = p.crpBaselineMgPerL
     }
 
     /// Adds an IV endotoxin (LPS) bolus of `ngPerKg` to the state (a segment-boundary event).

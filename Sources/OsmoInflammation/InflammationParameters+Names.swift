@@ -56,6 +56,36 @@ extension InflammationParameters {
         "myalgia_hill",
         "myalgia_half_life_h",
         "myalgia_max_score",
+        "resolution_mucosal_weight",
+        "mucosal_half_life_h",
+        "mucosal_fever_weight",
+        "mucosal_fever_half_sat",
+        "myalgia_mucosal_weight",
+        "myalgia_mucosal_scale",
+        "injury_rate_per_h",
+        "injury_threshold",
+        "injury_heal_half_life_h",
+        "abdominal_pain_half_score",
+        "crp_baseline_mg_L",
+        "crp_half_life_h",
+        "hepatic_signal_half_life_h",
+        "crp_synthesis_mg_L_h",
+        "crp_il6_half_sat_pg_mL",
+        "crp_hill",
+        "portal_il6_per_mucosa_pg_mL",
+        "paracetamol_bioavailability",
+        "paracetamol_absorption_per_h",
+        "paracetamol_volume_L_kg",
+        "paracetamol_half_life_h",
+        "paracetamol_ec50_mg_L",
+        "paracetamol_max_inhibition",
+        "ibuprofen_bioavailability",
+        "ibuprofen_absorption_per_h",
+        "ibuprofen_volume_L_kg",
+        "ibuprofen_half_life_h",
+        "ibuprofen_ec50_mg_L",
+        "ibuprofen_max_inhibition",
+        "ibuprofen_tnf_disinhibition",
     ]
 
     /// Whether `name` is a documented parameter name.
@@ -119,6 +149,36 @@ extension InflammationParameters {
             case "myalgia_hill": return myalgiaHill
             case "myalgia_half_life_h": return myalgiaHalfLifeH
             case "myalgia_max_score": return myalgiaMaxScore
+            case "resolution_mucosal_weight": return resolutionMucosalWeight
+            case "mucosal_half_life_h": return mucosalHalfLifeH
+            case "mucosal_fever_weight": return mucosalFeverWeight
+            case "mucosal_fever_half_sat": return mucosalFeverHalfSat
+            case "myalgia_mucosal_weight": return myalgiaMucosalWeight
+            case "myalgia_mucosal_scale": return myalgiaMucosalScale
+            case "injury_rate_per_h": return injuryRatePerH
+            case "injury_threshold": return injuryThreshold
+            case "injury_heal_half_life_h": return injuryHealHalfLifeH
+            case "abdominal_pain_half_score": return abdominalPainHalfScore
+            case "crp_baseline_mg_L": return crpBaselineMgPerL
+            case "crp_half_life_h": return crpHalfLifeH
+            case "hepatic_signal_half_life_h": return hepaticSignalHalfLifeH
+            case "crp_synthesis_mg_L_h": return crpSynthesisMgPerLPerH
+            case "crp_il6_half_sat_pg_mL": return crpIl6HalfSatPgPerML
+            case "crp_hill": return crpHill
+            case "portal_il6_per_mucosa_pg_mL": return portalIl6PerMucosaPgPerML
+            case "paracetamol_bioavailability": return paracetamolBioavailability
+            case "paracetamol_absorption_per_h": return paracetamolAbsorptionPerH
+            case "paracetamol_volume_L_kg": return paracetamolVolumeLPerKg
+            case "paracetamol_half_life_h": return paracetamolHalfLifeH
+            case "paracetamol_ec50_mg_L": return paracetamolEC50MgPerL
+            case "paracetamol_max_inhibition": return paracetamolMaxInhibition
+            case "ibuprofen_bioavailability": return ibuprofenBioavailability
+            case "ibuprofen_absorption_per_h": return ibuprofenAbsorptionPerH
+            case "ibuprofen_volume_L_kg": return ibuprofenVolumeLPerKg
+            case "ibuprofen_half_life_h": return ibuprofenHalfLifeH
+            case "ibuprofen_ec50_mg_L": return ibuprofenEC50MgPerL
+            case "ibuprofen_max_inhibition": return ibuprofenMaxInhibition
+            case "ibuprofen_tnf_disinhibition": return ibuprofenTnfDisinhibition
             default: return nil
             }
         }
@@ -178,6 +238,36 @@ extension InflammationParameters {
             case "myalgia_hill": myalgiaHill = v
             case "myalgia_half_life_h": myalgiaHalfLifeH = v
             case "myalgia_max_score": myalgiaMaxScore = v
+            case "resolution_mucosal_weight": resolutionMucosalWeight = v
+            case "mucosal_half_life_h": mucosalHalfLifeH = v
+            case "mucosal_fever_weight": mucosalFeverWeight = v
+            case "mucosal_fever_half_sat": mucosalFeverHalfSat = v
+            case "myalgia_mucosal_weight": myalgiaMucosalWeight = v
+            case "myalgia_mucosal_scale": myalgiaMucosalScale = v
+            case "injury_rate_per_h": injuryRatePerH = v
+            case "injury_threshold": injuryThreshold = v
+            case "injury_heal_half_life_h": injuryHealHalfLifeH = v
+            case "abdominal_pain_half_score": abdominalPainHalfScore = v
+            case "crp_baseline_mg_L": crpBaselineMgPerL = v
+            case "crp_half_life_h": crpHalfLifeH = v
+            case "hepatic_signal_half_life_h": hepaticSignalHalfLifeH = v
+            case "crp_synthesis_mg_L_h": crpSynthesisMgPerLPerH = v
+            case "crp_il6_half_sat_pg_mL": crpIl6HalfSatPgPerML = v
+            case "crp_hill": crpHill = v
+            case "portal_il6_per_mucosa_pg_mL": portalIl6PerMucosaPgPerML = v
+            case "paracetamol_bioavailability": paracetamolBioavailability = v
+            case "paracetamol_absorption_per_h": paracetamolAbsorptionPerH = v
+            case "paracetamol_volume_L_kg": paracetamolVolumeLPerKg = v
+            case "paracetamol_half_life_h": paracetamolHalfLifeH = v
+            case "paracetamol_ec50_mg_L": paracetamolEC50MgPerL = v
+            case "paracetamol_max_inhibition": paracetamolMaxInhibition = v
+            case "ibuprofen_bioavailability": ibuprofenBioavailability = v
+            case "ibuprofen_absorption_per_h": ibuprofenAbsorptionPerH = v
+            case "ibuprofen_volume_L_kg": ibuprofenVolumeLPerKg = v
+            case "ibuprofen_half_life_h": ibuprofenHalfLifeH = v
+            case "ibuprofen_ec50_mg_L": ibuprofenEC50MgPerL = v
+            case "ibuprofen_max_inhibition": ibuprofenMaxInhibition = v
+            case "ibuprofen_tnf_disinhibition": ibuprofenTnfDisinhibition = v
             default: break
             }
         }

@@ -44,6 +44,10 @@ public struct InflammationParameters: Sendable, Equatable {
     /// Build-up rate of the slow resolution (regulatory) programme per unit activation, 1/h.
     /// Calibrated (0.05): IL-10 stays raised longest after gastroenteritis (6b, Newman 2015/2016).
     public var resolutionRatePerH: Double = 0.05
+    /// Weight of mucosal inflammation in building the resolution programme (the gut's regulatory, IL-10-making
+    /// response; issue 12), relative to systemic activation, dimensionless. Calibrated (0.1): after norovirus
+    /// IL-10 stays raised longest, to about day 3–4 (6b, Newman 2015).
+    public var resolutionMucosalWeight: Double = 0.1
     /// Half-life of the resolution programme, h. Assumption (18 h): IL-10 raised to illness day 4
     /// while TNF is back by day 3 (6b, Newman).
     public var resolutionHalfLifeH: Double = 18.0
@@ -159,6 +163,93 @@ public struct InflammationParameters: Sendable, Equatable {
     public var myalgiaHalfLifeH: Double = 0.5
     /// Score at full pain mediator (0–10 scale), score units. 10.
     public var myalgiaMaxScore: Double = 10.0
+
+    // MARK: Mucosal infection (issue 12): the local route to fever and ache, injury, abdominal pain
+
+    /// Half-life of mucosal inflammation following the invading load, h. Assumption (3 h): the
+    /// lamina-propria response builds over hours (stool cytokines peak at onset, Raqib 1995, P2 §6).
+    public var mucosalHalfLifeH: Double = 3.0
+    /// Weight of the mucosal (vagal-afferent / local-PGE2) route in the pyrogenic drive, dimensionless.
+    /// Calibrated (0.6): campylobacter at severity 1 reaches 39–39.5 °C with plasma IL-6 below 100 pg/mL
+    /// (P2 §6: plasma cytokines ~100× below stool yet high fever; subdiaphragmatic vagotomy blocks fever
+    /// from abdominal cytokines, Watkins et al., Brain Res 1995;692:244).
+    public var mucosalFeverWeight: Double = 0.6
+    /// Mucosal inflammation giving half of the mucosal pyrogenic effect, dimensionless. Calibrated (0.5).
+    public var mucosalFeverHalfSat: Double = 0.5
+    /// Weight of mucosal inflammation in the algesic (ache) drive, dimensionless. Calibrated (0.6):
+    /// the campylobacter prodrome of fever, headache and myalgia (P2 §6, Harrison's).
+    public var myalgiaMucosalWeight: Double = 0.6
+    /// Mucosal inflammation that alone gives unit algesic drive (divided by the weight). Calibrated (0.6).
+    public var myalgiaMucosalScale: Double = 0.6
+    /// Ulceration rate per unit mucosal inflammation above the threshold, at full invasion, 1/h. Calibrated (0.25):
+    /// campylobacter blood in the stool from day 2 (12–48 h after the prodrome, P2 §6).
+    public var injuryRatePerH: Double = 0.25
+    /// Mucosal inflammation below which the epithelium is not ulcerated, dimensionless. Assumption (0.3):
+    /// mild inflammation does not ulcerate even an invaded mucosa.
+    public var injuryThreshold: Double = 0.35
+    /// Half-life of healing of the injured mucosa, h. Assumption (36 h): bleeding stops within days.
+    public var injuryHealHalfLifeH: Double = 36.0
+    /// Mucosal inflammation plus injury giving abdominal pain score 5 (Hill 2), dimensionless. Calibrated
+    /// (0.6): abdominal pain in 89 % of campylobacter (Emberland 2022) and 70–93 % of shigella (P2 §6).
+    public var abdominalPainHalfScore: Double = 0.6
+
+    // MARK: Acute phase (CRP)
+
+    /// Baseline plasma CRP, mg/L. 1 (healthy median ≈ 0.8 mg/L; Pepys & Hirschfield, J Clin Invest 2003;111:1805).
+    public var crpBaselineMgPerL: Double = 1.0
+    /// Plasma half-life of CRP, h. 19 h (Vigushin, Pepys & Hawkins, J Clin Invest 1993;91:1351; Pepys 2003).
+    public var crpHalfLifeH: Double = 19.0
+    /// Half-life of the hepatocyte IL-6 signal (transcription lag), h. Assumption (6 h): CRP rises from
+    /// about 6 h and peaks about 48 h after a stimulus (Pepys & Hirschfield 2003).
+    public var hepaticSignalHalfLifeH: Double = 6.0
+    /// Maximal CRP synthesis at full hepatic signal, mg/L/h. Calibrated (6): bacterial enteritis
+    /// peaks above 12 mg/L, viral below (P2 §6, Borgnolo 1996: 77 % vs 11 %).
+    public var crpSynthesisMgPerLPerH: Double = 6.0
+    /// Hepatic IL-6 exposure giving half-maximal signal, pg/mL. Calibrated (340): bacterial enteritis
+    /// above 12 mg/L, viral (plasma IL-6 ~100 pg/mL) below (Borgnolo 1996).
+    public var crpIl6HalfSatPgPerML: Double = 340
+    /// Hill exponent of the hepatic response to IL-6, dimensionless. Assumption (3): a steep response,
+    /// little CRP below ~100 pg/mL of hepatic IL-6 (why viral gastroenteritis rarely passes 12 mg/L).
+    public var crpHill: Double = 3.0
+    /// Portal IL-6 per unit mucosal inflammation, pg/mL: the liver sees gut venous blood before the
+    /// systemic circulation dilutes it (stool IL-6 ~100× plasma, Raqib 1995). Assumption (300).
+    public var portalIl6PerMucosaPgPerML: Double = 300
+
+    // MARK: Fever medicines (issue 12): one-compartment oral PK, COX inhibition
+
+    /// Oral bioavailability of paracetamol, fraction. 0.85 (Forrest, Clements & Prescott, Clin
+    /// Pharmacokinet 1982;7:93: 70–90 %).
+    public var paracetamolBioavailability: Double = 0.85
+    /// First-order absorption rate of paracetamol, 1/h. Calibrated (3 /h): Tmax ≈ 0.8 h (labels 0.5–2 h, P2 §7b).
+    public var paracetamolAbsorptionPerH: Double = 3.0
+    /// Volume of distribution of paracetamol, L/kg. 0.9 (Forrest 1982).
+    public var paracetamolVolumeLPerKg: Double = 0.9
+    /// Elimination half-life of paracetamol, h. 2.2 (Forrest 1982: 1.9–2.5 h).
+    public var paracetamolHalfLifeH: Double = 2.2
+    /// Plasma paracetamol giving half of its maximal central COX (PGE2) inhibition, mg/L.
+    /// Calibrated (6): 1 g an hour before LPS 4 ng/kg lowers the 4-h temperature by 0.9 °C (Pernerstorfer 1999,
+    /// P2 §7a; the dose-to-LPS interval is an assumption).
+    public var paracetamolEC50MgPerL: Double = 6.0
+    /// Maximal inhibition of prostaglandin-driven fever and ache by paracetamol, fraction. Assumption (0.9).
+    public var paracetamolMaxInhibition: Double = 0.9
+    /// Oral bioavailability of ibuprofen, fraction. Assumption (1.0: food slows but does not lower absorption, P2 §7b).
+    public var ibuprofenBioavailability: Double = 1.0
+    /// First-order absorption rate of ibuprofen, 1/h. Calibrated (5 /h): Tmax ≈ 35 min fasting (labels 30–45 min).
+    public var ibuprofenAbsorptionPerH: Double = 5.0
+    /// Volume of distribution of ibuprofen, L/kg. Calibrated (0.12): Cmax ≈ 40 mg/L after 400 mg (Swiss label).
+    public var ibuprofenVolumeLPerKg: Double = 0.12
+    /// Elimination half-life of ibuprofen, h. 2.0 (Swiss label 1.5–2 h; UK SmPC ≈ 2 h; P2 §7b).
+    public var ibuprofenHalfLifeH: Double = 2.0
+    /// Plasma ibuprofen (total) giving half of its maximal COX inhibition, mg/L. Assumption (3): ibuprofen
+    /// "markedly attenuated" fever and flu-like symptoms after LPS despite the higher TNF (Revhaug 1988, P2 §7a).
+    public var ibuprofenEC50MgPerL: Double = 3.0
+    /// Maximal inhibition of prostaglandin-driven fever and ache by ibuprofen, fraction. Assumption (0.95).
+    public var ibuprofenMaxInhibition: Double = 0.95
+    /// Rise in TNF production per unit peripheral COX inhibition by ibuprofen, dimensionless: PGE2 restrains
+    /// monocyte TNF through cAMP, so blocking it releases TNF. Calibrated (4): TNF AUC 4.2-fold higher
+    /// with ibuprofen before LPS (Martich 1991, P2 §7a; its dose is not in the excerpt: 400 mg assumed). Paracetamol has no peripheral effect (its cytokines
+    /// are unchanged, Pernerstorfer 1999).
+    public var ibuprofenTnfDisinhibition: Double = 4.0
 
     public init() {}
 }

@@ -29,10 +29,31 @@ public enum InflammationState {
     /// Pain (myalgia) mediator, dimensionless 0–1.
     public static let painMediator = 12
 
-    public static let count = 13
+    // MARK: Infection of the mucosa, acute phase, fever medicines (issue 12)
+
+    /// Mucosal (lamina propria) inflammation from invading bacteria, dimensionless (≈ invasion × load).
+    public static let mucosa = 13
+    /// Mucosal injury (ulceration, bleeding surface), fraction 0–1.
+    public static let injury = 14
+    /// Hepatocyte acute-phase signal (IL-6 → STAT3 → CRP transcription), dimensionless 0–1.
+    public static let hepaticSignal = 15
+    /// Plasma C-reactive protein, mg/L.
+    public static let crp = 16
+    /// Paracetamol in the gut awaiting absorption, mg/kg.
+    public static let paracetamolGut = 17
+    /// Plasma paracetamol, mg/L.
+    public static let paracetamolPlasma = 18
+    /// Ibuprofen in the gut awaiting absorption, mg/kg.
+    public static let ibuprofenGut = 19
+    /// Plasma ibuprofen (total), mg/L.
+    public static let ibuprofenPlasma = 20
+
+    public static let count = 21
     public static let names: [String] = [
         "lps_ng_kg", "tlr_signal", "activation", "tolerance", "resolution",
         "tnf_fast_pg_mL", "tnf_slow_pg_mL", "il1b_pg_mL", "il6_pg_mL", "il10_pg_mL",
         "pge2", "temperature_C", "pain_mediator",
+        "mucosal_inflammation", "mucosal_injury", "hepatic_signal", "crp_mg_L",
+        "paracetamol_gut_mg_kg", "paracetamol_mg_L", "ibuprofen_gut_mg_kg", "ibuprofen_mg_L",
     ]
 }

@@ -2,6 +2,9 @@
 
 /// Dimensionless innate-immune potency per unit pathogen load, relative to norovirus (= 1).
 /// Chosen, not measured: they order pathogens by how febrile/systemic the illness is (6b).
+/// These are the submodel's own plasma-only calibration values. Since issue 12 the fluid model's
+/// presets (`Pathogen` in OsmoPhysiology) route most of a gut infection's fever through the mucosa and
+/// use far smaller systemic potencies (norovirus and rotavirus 0.15): see MODEL.md §10b.
 public enum PathogenPotency {
     /// Norovirus: low-grade fever, myalgia, malaise (6b, CDC). Reference, 1.0.
     public static let norovirus = 1.0

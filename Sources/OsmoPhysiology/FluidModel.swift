@@ -36,7 +36,7 @@ public struct FluidModel: ODESystem, Sendable {
     ///   - durationH: how far ahead to solve the inflammation course (the run's length).
     public init(patient: Patient, parameters: ModelParameters, illness: Illness, mechanisms: Mechanisms,
                 inflammation: InflammationModel = InflammationModel(), durationH: Double = 0,
-                solver: SolverOptions = SimulationProblem.defaultSolver) {
+                solver: SolverOptions = SimulationProblem.defaultSolver, medicines: [MedicineCourse] = []) {
         let c = BodyConstants(patient: patient, parameters: parameters)
         var driver = IllnessDriver()
         if case .pathogen(let pathogen, let severity, let onset) = illness, mechanisms.illness {
@@ -46,8 +46,10 @@ public struct FluidModel: ODESystem, Sendable {
         }
         var boluses: [(time: Double, ngPerKg: Double)] = []
         if case .endotoxin(let dose, let t) = illness, mechanisms.illness { boluses.append((t, dose)) }
+        // Fever-medicine doses (issue 12): mg → mg/kg, events of the inflammation course.
+        let doses = medicines.flatMap { m in m.timesH.map { (time: $0, medicine: m.medicine, mgPerKg: m.doseMg / patient.weightKg) } }
         let track = InflammationTrack(
-            model: inflammation, illness: driver, boluses: boluses, endH: durationH, active: mechanisms.inflammation,
+            model: inflammation, illness: driver, boluses: boluses, doses: doses, endH: durationH, active: mechanisms.inflammation,
             relativeTolerance: solver.relativeTolerance, absoluteTolerance: solver.absoluteTolerance)
         fixed = Fixed(constants: c, illness: driver, mechanisms: mechanisms, inflammation: track)
     }

@@ -52,6 +52,12 @@ public struct Pathogen: Sendable, Equatable {
     /// Fraction 0…1 of the mucosa's sugar carriers (SGLT1, GLUT5, GLUT2) lost to villus injury at peak load:
     /// why sugary drinks worsen viral diarrhoea (sugar malabsorption) while cholera leaves them intact.
     public var absorptionInjury: Double = 0
+    /// Mucosal inflammation per unit load ≥ 0 (issue 12): the infected mucosa's local cytokines drive fever and
+    /// ache by the vagal/local-PGE2 route, CRP by the portal IL-6, and abdominal pain — with little reaching the blood.
+    public var mucosalInflammation: Double = 0
+    /// Depth of epithelial invasion 0…1 (issue 12): how far the inflamed mucosa ulcerates (blood in the stool).
+    /// 0 for the viruses and toxins, which infect or act on enterocytes without invading.
+    public var mucosalInvasion: Double = 0
     /// Typical illness duration, h (for documentation and the warning flags).
     public var typicalDurationH: Double
     public var source: String
@@ -59,12 +65,12 @@ public struct Pathogen: Sendable, Equatable {
     /// Norovirus: sudden onset, 24–60 h, low-grade fever (PHYSIOLOGY.md §3c, §6b).
     public static let norovirus = Pathogen(
         name: "norovirus", peakTimeH: 14, shape: 2.5, peakSecretionMLPerKgH: 3.0, stool: .norovirusLike,
-        nheInhibition: 0.5, inflammatoryPotency: 1.0, absorptionInjury: 0.3, typicalDurationH: 48,
+        nheInhibition: 0.5, inflammatoryPotency: 0.15, absorptionInjury: 0.3, mucosalInflammation: 0.25, typicalDurationH: 48,
         source: "CDC (PHYSIOLOGY.md §3c): illness 24–60 h, median 2 days; jejunal villus blunting with D-xylose malabsorption and low brush-border sucrase (Agus et al., Ann Intern Med 1973; Schreiber et al., NEJM 1973)")
     /// Rotavirus: 3–8 days, children (§3c).
     public static let rotavirus = Pathogen(
         name: "rotavirus", peakTimeH: 36, shape: 2.0, peakSecretionMLPerKgH: 5.9, stool: .rotavirus,
-        nheInhibition: 0.5, inflammatoryPotency: 1.2, absorptionInjury: 0.5, typicalDurationH: 120,
+        nheInhibition: 0.5, inflammatoryPotency: 0.15, absorptionInjury: 0.5, mucosalInflammation: 0.2, typicalDurationH: 120,
         source: "CDC (PHYSIOLOGY.md §3c): 3–8 days; peak secretion calibrated to CHOICE 2001 (≈ 325 g/kg of stool over the illness with ORS); villus atrophy and disaccharidase loss (Davidson & Barnes, Acta Paediatr Scand 1979; unconfirmed magnitude)")
     /// Cholera: massive secretion, 1–5 days, little systemic inflammation (§3b, §3c).
     public static let cholera = Pathogen(
@@ -85,6 +91,7 @@ public struct Pathogen: Sendable, Equatable {
         source: "BMJ review (PHYSIOLOGY.md §3c): ~3 days untreated; stool: Harris 2012")
 
     public static let presets: [Pathogen] = [.norovirus, .rotavirus, .cholera, .choleraChild, .etec]
+        + invasiveBacteria
     public static func named(_ name: String) -> Pathogen? { presets.first { $0.name == name } }
 
     /// Pathogen load at time `t` (h) for a course starting at `onsetH` with this severity:

@@ -16,6 +16,9 @@ struct IllnessDriver: Sendable {
     var nheInhibition = 0.0
     var absorptionInjury = 0.0
     var inflammatoryPotency = 0.0
+    /// Mucosal inflammation per unit load and depth of invasion 0…1 (issue 12).
+    var mucosalInflammation = 0.0
+    var mucosalInvasion = 0.0
 
     init() {}
 
@@ -34,6 +37,8 @@ struct IllnessDriver: Sendable {
         nheInhibition = pathogen.nheInhibition
         absorptionInjury = pathogen.absorptionInjury
         inflammatoryPotency = pathogen.inflammatoryPotency
+        mucosalInflammation = pathogen.mucosalInflammation
+        mucosalInvasion = pathogen.mucosalInvasion
     }
 
     /// Pathogen load (dimensionless, = severity at the peak).

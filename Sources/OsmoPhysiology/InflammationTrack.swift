@@ -3,7 +3,7 @@ import OsmoODE
 import OsmoInflammation
 
 /// The inflammation submodel as an ODE system of its own: driven only by time (the pathogen load of
-/// the illness course) and by endotoxin boluses.
+/// the illness course), by endotoxin boluses and by oral fever-medicine doses.
 struct InflammationSystem: ODESystem {
     let model: InflammationModel
     let illness: IllnessDriver
@@ -11,7 +11,8 @@ struct InflammationSystem: ODESystem {
 
     func derivatives(t: Double, y: UnsafeBufferPointer<Double>, dydt: UnsafeMutableBufferPointer<Double>) {
         model.derivatives(t: t, y: y.baseAddress!, dydt: dydt.baseAddress!,
-                          pathogenLoad: illness.load(t), inflammatoryPotency: illness.inflammatoryPotency)
+                          pathogenLoad: illness.load(t), inflammatoryPotency: illness.inflammatoryPotency,
+                          mucosalInflammation: illness.mucosalInflammation, mucosalInvasion: illness.mucosalInvasion)
     }
 }
 
@@ -49,26 +50,30 @@ public struct InflammationTrack: Sendable {
     /// `relativeTolerance`/`absoluteTolerance` apply when tighter than the track's own 1e-8 / 1e-9.
     /// A course this process has already solved with the same inputs is reused (``Solved``): the
     /// arms of a scenario share one, and so do the runs of a sweep that leaves the illness alone.
-    init(model: InflammationModel, illness: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)],
+    /// A fever-medicine dose: `mgPerKg` of `medicine` swallowed at `time` (h).
+    typealias Dose = (time: Double, medicine: FeverMedicine, mgPerKg: Double)
+
+    init(model: InflammationModel, illness: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)], doses: [Dose] = [],
          endH: Double, active: Bool, relativeTolerance: Double = 1e-8, absoluteTolerance: Double = 1e-9) {
-        let key = Key(model: model, illness: illness, boluses: boluses, endH: endH, active: active,
+        let key = Key(model: model, illness: illness, boluses: boluses, doses: doses, endH: endH, active: active,
                       relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
         if let known = Solved.shared.track(for: key) {
             self = known
             return
         }
-        self.init(solving: model, illness: illness, boluses: boluses, endH: endH, active: active,
+        self.init(solving: model, illness: illness, boluses: boluses, doses: doses, endH: endH, active: active,
                   relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
         Solved.shared.keep(self, for: key)
     }
 
     private init(solving model: InflammationModel, illness: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)],
-                 endH: Double, active: Bool, relativeTolerance: Double, absoluteTolerance: Double) {
+                 doses: [Dose], endH: Double, active: Bool, relativeTolerance: Double, absoluteTolerance: Double) {
         self.model = model
         var y0 = [Double](repeating: 0, count: Self.n)
         y0.withUnsafeMutableBufferPointer { model.initialState($0.baseAddress!) }
         baseline = y0
-        let stimulated = active && ((illness.active && illness.inflammatoryPotency > 0) || !boluses.isEmpty)
+        let stimulated = active && ((illness.active && (illness.inflammatoryPotency > 0 || illness.mucosalInflammation > 0))
+                                    || !boluses.isEmpty || !doses.isEmpty)
         guard stimulated, endH > 0 else {
             segments = []
             failure = nil
@@ -87,7 +92,7 @@ public struct InflammationTrack: Sendable {
             failure = .subsystemFailure(time: 0, subsystem: "inflammation course", reason: "\(error)")
             return
         }
-        let cuts = Set(boluses.map(\.time).filter { $0 > 0 && $0 < endH })
+        let cuts = Set((boluses.map(\.time) + doses.map(\.time)).filter { $0 > 0 && $0 < endH })
         let bounds = [0.0] + cuts.sorted() + [endH]
         var segs: [Segment] = []
         var failed: SolverStatus?
@@ -97,6 +102,9 @@ public struct InflammationTrack: Sendable {
             integrator.withMutableState { y in
                 for bolus in boluses where bolus.time == a {
                     model.addEndotoxinBolus(ngPerKg: bolus.ngPerKg, to: y.baseAddress!)
+                }
+                for dose in doses where dose.time == a {
+                    model.addOralDose(dose.medicine, mgPerKg: dose.mgPerKg, to: y.baseAddress!)
                 }
             }
             integrator.reset()
@@ -164,16 +172,18 @@ extension InflammationTrack {
         /// The illness as the track reads it: active, onset, peak time, shape, severity, potency.
         var illness: [Double]
         var boluses: [Double]
+        var doses: [Double]
         var endH: Double
         var active: Bool
         var relativeTolerance: Double
         var absoluteTolerance: Double
 
-        init(model: InflammationModel, illness d: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)], endH: Double,
+        init(model: InflammationModel, illness d: IllnessDriver, boluses: [(time: Double, ngPerKg: Double)], doses: [Dose], endH: Double,
              active: Bool, relativeTolerance: Double, absoluteTolerance: Double) {
             parameters = model.parameters
-            illness = [d.active ? 1 : 0, d.onsetH, d.peakTimeH, d.shape, d.severity, d.inflammatoryPotency]
+            illness = [d.active ? 1 : 0, d.onsetH, d.peakTimeH, d.shape, d.severity, d.inflammatoryPotency, d.mucosalInflammation, d.mucosalInvasion]
             self.boluses = boluses.flatMap { [$0.time, $0.ngPerKg] }
+            self.doses = doses.flatMap { [$0.time, Double(FeverMedicine.allCases.firstIndex(of: $0.medicine)!), $0.mgPerKg] }
             self.endH = endH
             self.active = active
             self.relativeTolerance = relativeTolerance

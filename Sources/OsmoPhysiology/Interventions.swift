@@ -1,3 +1,5 @@
+import OsmoInflammation
+
 /// When and how much an oral fluid is drunk.
 public enum DrinkSchedule: Sendable, Equatable {
     /// `volumeL` drunk at each of `timesH` (a bolus into the stomach: a segment boundary).
@@ -67,4 +69,22 @@ public struct Mechanisms: Sendable, Equatable {
     /// Usual eating and drinking (Holliday–Segar maintenance water, Na, K, Mg) at `maintenanceIntakeFraction`.
     public var maintenanceIntake = true
     public init() {}
+}
+
+// MARK: Fever medicines (issue 12)
+
+/// An oral fever medicine (paracetamol or ibuprofen): `doseMg` taken at each of `timesH`.
+/// Each dose is a segment boundary of the inflammation course (``InflammationTrack``), where the
+/// drug's PK and its COX inhibition live; the fluid model only sees the temperature that results.
+public struct MedicineCourse: Sendable, Equatable {
+    public var medicine: FeverMedicine
+    /// One dose, mg.
+    public var doseMg: Double
+    /// Dose times, h, sorted.
+    public var timesH: [Double]
+    public init(medicine: FeverMedicine, doseMg: Double, timesH: [Double]) {
+        self.medicine = medicine
+        self.doseMg = doseMg
+        self.timesH = timesH.sorted()
+    }
 }

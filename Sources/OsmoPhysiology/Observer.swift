@@ -108,6 +108,13 @@ struct Observer {
                 case .buffer_na_released_mmol: v = y[S.bufferProton]
                 case .ketone_mmol_L: v = f.ketone
                 case .liver_glycogen_pct: v = 100 * y[S.liverGlycogen]
+                // Issue 12: infection of the mucosa, acute phase, fever medicines (from the inflammation course).
+                case .mucosal_inflammation: v = infl.mucosalInflammation(ip)
+                case .stool_blood: v = infl.stoolBlood(ip)
+                case .abdominal_pain_score: v = infl.abdominalPainScore(ip)
+                case .crp_mg_L: v = infl.crp(ip)
+                case .paracetamol_mg_L: v = infl.paracetamol(ip)
+                case .ibuprofen_mg_L: v = infl.ibuprofen(ip)
                 }
                 values.append(v)
             }

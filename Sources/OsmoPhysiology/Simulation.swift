@@ -16,7 +16,7 @@ func makeModel(_ problem: SimulationProblem) -> (FluidModel, Schedule) {
     var model = FluidModel(
         patient: problem.patient, parameters: parameters, illness: problem.illness, mechanisms: problem.mechanisms,
         inflammation: InflammationModel(parameters: inflammationParameters), durationH: problem.durationH,
-        solver: problem.solver)
+        solver: problem.solver, medicines: problem.medicines)
     let schedule = Schedule(problem: problem, model: model)
     model.inputs = schedule.inputs(at: 0)
     return (model, schedule)

@@ -13,6 +13,8 @@ public struct SimulationProblem: Sendable {
     public var drinks: [OralDrink]
     public var infusions: [Infusion]
     public var vomiting: [Vomit]
+    /// Fever medicines taken (issue 12); they act through the inflammation course only.
+    public var medicines: [MedicineCourse] = []
     /// Length of the run, h (> 0).
     public var durationH: Double
     /// Output sampling interval, h (> 0). Samples at 0, Δ, 2Δ, … and at the end.
@@ -68,6 +70,8 @@ public enum Observable: String, CaseIterable, Sendable {
     case buffer_na_released_mmol
     // Fasting ketosis
     case ketone_mmol_L, liver_glycogen_pct
+    // Infection of the mucosa, acute phase and fever medicines (issue 12)
+    case mucosal_inflammation, stool_blood, abdominal_pain_score, crp_mg_L, paracetamol_mg_L, ibuprofen_mg_L
 
     public var column: String { rawValue }
 }

@@ -20,6 +20,9 @@ public enum WarningTimeline {
         Sign(summaryKey: "hours_to_hypomagnesemia", phrase: "low magnesium (hypomagnesemia)"),
         Sign(summaryKey: "hours_to_acidosis", phrase: "acidosis (HCO3 < 18 or pH < 7.30)"),
         Sign(summaryKey: "hours_to_critical", phrase: "a critical state, not survivable untreated"),
+        // Issue 12: invasive enteritis.
+        Sign(summaryKey: "hours_to_bloody_stool", phrase: "blood in the stool"),
+        Sign(summaryKey: "hours_to_severe_abdominal_pain", phrase: "severe abdominal pain"),
     ]
 
     /// One event: what, when (h).

@@ -1,4 +1,5 @@
 import OsmoODE
+import OsmoInflammation
 import OsmoPhysiology
 
 /// One arm's summary: peaks, totals and the warning signs, computed from its ``Trajectory`` alone.
@@ -15,6 +16,7 @@ import OsmoPhysiology
 ///   dehydration literature uses HCO3 < 17–18 as the mark of significant acidosis);
 /// - a critical state, one a person would not survive untreated (``criticalLimits``): the first
 ///   sample that crosses any of them, with `critical_reason` naming which (the run goes on);
+/// - blood in the stool: `stool_blood` ≥ 0.2; severe abdominal pain: score ≥ 7/10 (issue 12);
 /// - diarrhoea lasting more than 48 h: the stool rate exceeds ``diarrheaFactor`` × the basal stool
 ///   water rate at some sample after 48 h (false when the run is shorter than 48 h).
 public struct ArmSummary: Sendable, Equatable {
@@ -50,6 +52,15 @@ public struct ArmSummary: Sendable, Equatable {
     public var diarrheaOver48h: Bool
     /// Last sample time with the stool rate above the diarrhoea threshold, h (nil if never).
     public var lastDiarrheaH: Double?
+    // Issue 12: infection of the mucosa and the acute phase.
+    /// Peak abdominal (visceral) pain score 0–10.
+    public var peakAbdominalPainScore: Double = 0
+    /// First time blood is visible in the stool (`stool_blood` ≥ ``bloodyStoolThreshold``), h; nil if never.
+    public var hoursToBloodyStool: Double?
+    /// First time the abdominal pain is severe (score ≥ ``severeAbdominalPainScore``), h; nil if never.
+    public var hoursToSevereAbdominalPain: Double?
+    /// Peak plasma CRP, mg/L.
+    public var peakCRPMgPerL: Double = 0
     /// Time reached, h (the duration on success).
     public var endTimeH: Double
     /// When the solver stopped early, h; nil on success.
@@ -73,6 +84,10 @@ public struct ArmSummary: Sendable, Equatable {
     public static let acidosisHCO3MmolL = 18.0
     public static let acidosisPH = 7.30
     public static let diarrheaFactor = 3.0
+    /// Visible blood in the stool: a fifth of the mucosa ulcerated (assumption; see MODEL.md §12).
+    public static let bloodyStoolThreshold = visibleStoolBloodThreshold
+    /// Severe abdominal pain: a score of 7 or more out of 10 (the usual "severe" band of a 0–10 scale).
+    public static let severeAbdominalPainScore = 7.0
 
     /// States a person would not survive untreated: (observable, limit, below?, what to say). Weight
     /// loss beyond 15 % (WHO: > 10 % is severe, death in hypovolaemic shock beyond about 15 %), plasma
@@ -155,6 +170,11 @@ public struct ArmSummary: Sendable, Equatable {
         let threshold = Self.diarrheaFactor * basalStoolMLPerH
         lastDiarrheaH = stool.lastIndex { $0 > threshold }.map { t[$0] }
         diarrheaOver48h = zip(t, stool).contains { $0.0 > Self.diarrheaPersistsAfterH && $0.1 > threshold }
+        let abdominal = col(.abdominal_pain_score)
+        peakAbdominalPainScore = abdominal.max() ?? 0
+        hoursToBloodyStool = Self.firstCrossing(t, col(.stool_blood), Self.bloodyStoolThreshold, above: true)
+        hoursToSevereAbdominalPain = Self.firstCrossing(t, abdominal, Self.severeAbdominalPainScore, above: true)
+        peakCRPMgPerL = col(.crp_mg_L).max() ?? 0
         endTimeH = t.last ?? 0
         failureTimeH = tr.status.failureTime
         failureReason = tr.status.isSuccess ? "" : tr.status.description

@@ -73,7 +73,9 @@ public enum SummaryWriter {
         "hours_to_moderate_dehydration", "hours_to_severe_dehydration", "hours_to_oliguria", "hours_to_fever_102F",
         "hours_to_hyponatremia", "hours_to_hypokalemia", "hours_to_hypomagnesemia", "min_hco3_plasma_mmol_L",
         "min_ph_plasma", "hours_to_acidosis", "hours_to_critical", "critical_reason", "diarrhea_over_48h",
-        "last_diarrhea_h", "end_time_h", "failure_time_h", "failure_reason", "steps", "rhs_evaluations",
+        "last_diarrhea_h",
+        "peak_abdominal_pain_score", "hours_to_bloody_stool", "hours_to_severe_abdominal_pain", "peak_crp_mg_L",
+        "end_time_h", "failure_time_h", "failure_reason", "steps", "rhs_evaluations",
         "jacobian_evaluations", "samples",
     ]
 
@@ -87,7 +89,9 @@ public enum SummaryWriter {
             n(s.hoursToModerateDehydration), n(s.hoursToSevereDehydration), n(s.hoursToOliguria), n(s.hoursToFever102F),
             n(s.hoursToHyponatremia), n(s.hoursToHypokalemia), n(s.hoursToHypomagnesemia), n(s.minHCO3Plasma),
             n(s.minPHPlasma), n(s.hoursToAcidosis), n(s.hoursToCritical), s.criticalReason, s.diarrheaOver48h ? "true" : "false",
-            n(s.lastDiarrheaH), n(s.endTimeH), n(s.failureTimeH), s.failureReason, String(s.steps), String(s.rhsEvaluations),
+            n(s.lastDiarrheaH),
+            n(s.peakAbdominalPainScore), n(s.hoursToBloodyStool), n(s.hoursToSevereAbdominalPain), n(s.peakCRPMgPerL),
+            n(s.endTimeH), n(s.failureTimeH), s.failureReason, String(s.steps), String(s.rhsEvaluations),
             String(s.jacobianEvaluations), String(s.samples),
         ]
     }

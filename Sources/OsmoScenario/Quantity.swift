@@ -18,6 +18,8 @@ public enum Dimension: Sendable, Equatable {
     case age
     /// Endotoxin dose → ng/kg.
     case dosePerKg
+    /// A medicine dose → mg, or mg/kg (issue 12).
+    case drugDose
     /// Concentration → mmol/L (a bare number is taken as mmol/L).
     case concentration
     /// A plain number (no unit allowed).
@@ -33,6 +35,7 @@ public enum Dimension: Sendable, Equatable {
         case .mass: return "a mass such as `70 kg`, `10500 g` or `154 lb`"
         case .age: return "an age such as `30 y`, `18 mo` or `6 wk`"
         case .dosePerKg: return "a dose such as `2 ng/kg`"
+        case .drugDose: return "a dose such as `1 g`, `500 mg` or `15 mg/kg`"
         case .concentration: return "a concentration in mmol/L such as `75` or `75 mmol/L`"
         case .dimensionless: return "a plain number"
         }
@@ -94,6 +97,8 @@ public enum Quantity {
         "wk": 7 / 365.25, "week": 7 / 365.25, "weeks": 7 / 365.25,
         "d": 1 / 365.25, "day": 1 / 365.25, "days": 1 / 365.25,
     ]
+    /// mg per unit of a medicine dose.
+    static let drugUnits: [String: Double] = ["mg": 1, "g": 1000]
     /// ng/kg per unit of dose.
     static let doseUnits: [String: Double] = ["ng/kg": 1, "ug/kg": 1000, "µg/kg": 1000]
 
@@ -155,6 +160,13 @@ public enum Quantity {
             default: table = doseUnits
             }
             result = scaled(table, unit).map { .absolute($0) }
+        case .drugDose:
+            if unit.isEmpty { return .failure(.missingUnit) }
+            if unit.hasSuffix("/kg") {
+                result = scaled(drugUnits, String(unit.dropLast(3))).map { .perKg($0) }
+            } else {
+                result = scaled(drugUnits, unit).map { .absolute($0) }
+            }
         case .volumeOrPerKg:
             if unit.isEmpty { return .failure(.missingUnit) }
             if unit.hasSuffix("/kg") {

@@ -27,6 +27,8 @@ public struct Scenario: Sendable {
         public var drinks: [OralDrink]
         public var infusions: [Infusion]
         public var vomiting: [Vomit]
+        /// Fever medicines (issue 12).
+        public var medicines: [MedicineCourse] = []
         /// Overrides by documented name, applied over the scenario's.
         public var overrides: [String: Double]
 
@@ -46,10 +48,12 @@ public struct Scenario: Sendable {
     public func problem(for arm: Arm) -> SimulationProblem {
         var merged = overrides
         for (k, v) in arm.overrides { merged[k] = v }
-        return SimulationProblem(
+        var problem = SimulationProblem(
             patient: patient, overrides: merged, illness: illness, mechanisms: mechanisms, drinks: arm.drinks,
             infusions: arm.infusions, vomiting: arm.vomiting, durationH: durationH, sampleIntervalH: sampleIntervalH,
             solver: solver)
+        problem.medicines = arm.medicines
+        return problem
     }
 
     /// The problems of every arm, in file order.

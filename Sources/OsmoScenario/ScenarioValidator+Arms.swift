@@ -55,6 +55,7 @@ extension ScenarioValidator {
                 if let o = readOverrides(n, f.path("overrides")) { arm.overrides = o } else { armOK = false }
             }
             let events = arm.drinks.reduce(arm.vomiting.count) { $0 + Self.eventCount($1.schedule) }
+                + arm.medicines.reduce(0) { $0 + $1.timesH.count }
             if events > ScenarioLimits.maxEvents {
                 r.report(item, p, "\(events) scheduled events", expected: "at most \(ScenarioLimits.maxEvents) drinks and vomits per arm")
                 armOK = false
@@ -87,7 +88,7 @@ extension ScenarioValidator {
         }
     }
 
-    static let interventionKinds = ["drink", "infusion", "vomit"]
+    static let interventionKinds = ["drink", "infusion", "vomit", "medicine"]
     static let drinkKeys = ["drink", "volume", "at", "every", "start", "stop", "per_stool", "stool_volume", "ad_lib", "rate"]
     static let infusionKeys = ["infusion", "rate", "volume", "over", "start", "stop"]
     static let vomitKeys = ["vomit", "fraction"]
@@ -96,15 +97,15 @@ extension ScenarioValidator {
     func readIntervention(_ node: Node, _ path: String, into arm: inout Scenario.Arm, durationH: Double?, weightKg: Double?) -> Bool {
         guard case .mapping(let m) = node else {
             r.report(node, path, "expected an intervention (a mapping), got \(NodeReader.kind(node))",
-                     expected: "a mapping with `drink`, `infusion` or `vomit`")
+                     expected: "a mapping with `drink`, `infusion`, `vomit` or `medicine`")
             return false
         }
         let keys = m.keys.compactMap(\.string)
         let kinds = Self.interventionKinds.filter(keys.contains)
         guard kinds.count == 1 else {
             let hint = kinds.isEmpty ? keys.lazy.compactMap { Suggest.didYouMean($0, Self.interventionKinds) }.first.map { "; \($0)" } ?? "" : ""
-            r.report(node, path, kinds.isEmpty ? "not a drink, infusion or vomit\(hint)" : "more than one kind (\(Suggest.list(kinds)))",
-                     expected: "exactly one of `drink`, `infusion` or `vomit`")
+            r.report(node, path, kinds.isEmpty ? "not a drink, infusion, vomit or medicine\(hint)" : "more than one kind (\(Suggest.list(kinds)))",
+                     expected: "exactly one of `drink`, `infusion`, `vomit` or `medicine`")
             return false
         }
         switch kinds[0] {
@@ -116,6 +117,10 @@ extension ScenarioValidator {
             guard let f = r.mapping(node, path, allowed: Self.infusionKeys, what: "an infusion"),
                   let i = readInfusion(f, durationH: durationH, weightKg: weightKg) else { return false }
             arm.infusions.append(i)
+        case "medicine":
+            guard let f = r.mapping(node, path, allowed: Self.medicineKeys, what: "a fever medicine"),
+                  let m = readMedicine(f, durationH: durationH, weightKg: weightKg) else { return false }
+            arm.medicines.append(m)
         default:
             guard let f = r.mapping(node, path, allowed: Self.vomitKeys, what: "a vomiting episode"),
                   let v = readVomits(f, durationH: durationH) else { return false }

@@ -4,11 +4,11 @@ import Yams
 extension ScenarioValidator {
     static let illnessKeys = ["pathogen", "severity", "onset", "peak_time", "shape", "peak_secretion", "stool",
                               "nhe_inhibition", "absorption_injury", "inflammatory_potency", "typical_duration",
-                              "prescribed_stool", "endotoxin", "time"]
+                              "mucosal_inflammation", "mucosal_invasion", "prescribed_stool", "endotoxin", "time"]
     static let pathogenNames = Pathogen.presets.map(\.name) + ["custom"]
     static let stoolPresets: [String: StoolComposition] = [
         "cholera-adult": .choleraAdult, "cholera-child": .choleraChild, "etec": .etec, "rotavirus": .rotavirus,
-        "norovirus-like": .norovirusLike,
+        "norovirus-like": .norovirusLike, "invasive-bacterial": .invasiveBacterial,
     ]
 
     /// `none`; or exactly one of `pathogen: NAME` (with `severity`, `onset` and optional changes to the
@@ -23,7 +23,7 @@ extension ScenarioValidator {
             return nil
         }
         let pathogenOnly = ["severity", "onset", "peak_time", "shape", "peak_secretion", "stool", "nhe_inhibition", "absorption_injury",
-                            "inflammatory_potency", "typical_duration"]
+                            "inflammatory_potency", "typical_duration", "mucosal_inflammation", "mucosal_invasion"]
         let allowedWith: [String: [String]] = [
             "pathogen": pathogenOnly, "prescribed_stool": [], "endotoxin": ["time"],
         ]
@@ -87,6 +87,8 @@ extension ScenarioValidator {
             pathogen.nheInhibition = 0.5
             pathogen.absorptionInjury = 0
             pathogen.inflammatoryPotency = 1
+            pathogen.mucosalInflammation = 0
+            pathogen.mucosalInvasion = 0
             pathogen.typicalDurationH = 72
             pathogen.source = "scenario file"
             for key in ["peak_time", "peak_secretion", "stool"] where !f.has(key) {
@@ -134,6 +136,16 @@ extension ScenarioValidator {
         if let s = f["inflammatory_potency"] {
             if let v = r.quantity(s, f.path("inflammatory_potency"), .dimensionless, min: 0, max: 100, shown: shown) {
                 pathogen.inflammatoryPotency = v
+            } else { ok = false }
+        }
+        if let s = f["mucosal_inflammation"] {
+            if let v = r.quantity(s, f.path("mucosal_inflammation"), .dimensionless, min: 0, max: 10, shown: shown) {
+                pathogen.mucosalInflammation = v
+            } else { ok = false }
+        }
+        if let s = f["mucosal_invasion"] {
+            if let v = r.quantity(s, f.path("mucosal_invasion"), .dimensionless, min: 0, max: 1, shown: shown) {
+                pathogen.mucosalInvasion = v
             } else { ok = false }
         }
         if let s = f["typical_duration"] {

@@ -136,9 +136,13 @@ public enum OverrideNames {
         // The fever's weights share one set-point rise: ten times the calibrated sum is the most
         // that stays below 45 °C.
         if name.hasPrefix("fever_") && name.hasSuffix("_weight") { return (0...(d * 10), "") }
+        // Issue 12: a drug's bioavailability and largest inhibition are fractions; its volume, EC50 and the
+        // abdominal pain's half-score divide.
+        if name.hasSuffix("_bioavailability") || name.hasSuffix("_max_inhibition") { return (0...1, "") }
         let positive = name.contains("half_life") || name.contains("time_constant") || name.contains("half_sat")
             || name.contains("scale") || name.contains("reference") || name.contains("saturation")
             || name.contains("half_effect") || name.contains("inhibition")
+            || name.contains("volume") || name.contains("ec50") || name.contains("half_score")
         let top = Swift.max(d, 1e-3) * 100
         return positive ? ((d / 100)...top, "") : (0...top, "")
     }

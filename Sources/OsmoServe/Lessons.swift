@@ -1,4 +1,4 @@
-/// The six lessons of `Docs/teaching.md` as page presets: which shipped scenario to load, what to
+/// The seven lessons of `Docs/teaching.md` as page presets: which shipped scenario to load, what to
 /// look at, and (lesson 5) the one switch to flip.
 public struct Lesson: Encodable, Sendable {
     public var number: Int
@@ -25,5 +25,7 @@ public enum Lessons {
                mechanisms: [:]),
         Lesson(number: 6, question: "When should I see a doctor?", scenario: "cholera-adult",
                look: "The warning signs, in the order they appear: untreated cholera reaches the dehydration signs within the first day. The iv-then-ors arm shows why a drip comes first when someone arrives severely dehydrated."),
+        Lesson(number: 7, question: "Why does paracetamol ease the ache but not the cramps?", scenario: "campylobacter-adult",
+               look: "Figure 5: ORS lowers the cramp score but not the ache; paracetamol or ibuprofen lowers the ache and (figure 4) the fever below 102 °F, and leaves the cramps where ORS put them. The warning signs add blood in the stool and severe abdominal pain, which no medicine here changes."),
     ]
 }

@@ -5,7 +5,8 @@ import OsmoScenario
 /// A request names one of these; it can never name a file.
 public struct ShippedScenarios: Sendable {
     /// The shipped files of `Scenarios/`, in the order the picker shows them.
-    public static let names = ["norovirus-adult", "rotavirus-child", "cholera-adult", "water-only", "endotoxin-challenge"]
+    public static let names = ["norovirus-adult", "rotavirus-child", "cholera-adult", "water-only", "endotoxin-challenge",
+                               "campylobacter-adult"]
 
     public struct Entry: Sendable {
         public var name: String

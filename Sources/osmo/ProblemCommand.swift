@@ -65,7 +65,7 @@ struct ProblemExport: ParsableCommand {
             illness = ["kind": "pathogen", "name": g.name, "peak_time_h": g.peakTimeH, "shape": g.shape,
                        "peak_secretion_mL_kg_h": g.peakSecretionMLPerKgH, "stool": stool(g.stool),
                        "nhe_inhibition": g.nheInhibition, "absorption_injury": g.absorptionInjury,
-                       "inflammatory_potency": g.inflammatoryPotency,
+                       "inflammatory_potency": g.inflammatoryPotency, "mucosal_inflammation": g.mucosalInflammation, "mucosal_invasion": g.mucosalInvasion,
                        "severity": severity, "onset_h": onset]
         case .prescribedStool(let ps):
             illness = ["kind": "prescribed_stool", "rates_mL_kg_h": ps.ratesMLPerKgH.map { [$0.startH, $0.rate] },
@@ -95,6 +95,7 @@ struct ProblemExport: ParsableCommand {
             "drinks": drinks,
             "infusions": p.infusions.map { ["fluid": fluid($0.fluid), "rate_L_h": $0.rateLPerH, "start_h": $0.startH, "stop_h": $0.stopH] },
             "vomits": p.vomiting.map { ["time_h": $0.timeH, "fraction": $0.fraction] },
+            "medicines": p.medicines.map { ["medicine": $0.medicine.rawValue, "dose_mg": $0.doseMg, "times_h": $0.timesH] as [String: Any] },
             "duration_h": p.durationH, "sample_interval_h": p.sampleIntervalH,
             "solver": ["stepper": p.solver.stepper.name, "rtol": p.solver.relativeTolerance, "atol": p.solver.absoluteTolerance],
         ]

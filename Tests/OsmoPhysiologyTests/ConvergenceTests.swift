@@ -28,7 +28,10 @@ import Testing
 
     /// Columns read from the inflammation course, which is solved on its own (rtol ≤ 1e-8) and read by
     /// interpolation on a 1.5-min grid: its accuracy does not follow the fluid model's tolerance.
-    static let inflammation: Set<Observable> = [.tnf_pg_mL, .il1b_pg_mL, .il6_pg_mL, .il10_pg_mL, .temperature_C, .myalgia_score]
+    static let inflammation: Set<Observable> = [.tnf_pg_mL, .il1b_pg_mL, .il6_pg_mL, .il10_pg_mL, .temperature_C, .myalgia_score,
+                                                 // issue 12: also read from the course
+                                                 .mucosal_inflammation, .stool_blood, .abdominal_pain_score, .crp_mg_L,
+                                                 .paracetamol_mg_L, .ibuprofen_mg_L]
 
     /// Largest difference over the observables and samples, relative to the reference value with a
     /// floor of a thousandth of the column's largest magnitude (quantities that pass through zero).

@@ -8,7 +8,8 @@ enum Repo {
         .deletingLastPathComponent()
     static let scenarios = root.appendingPathComponent("Scenarios")
     static let expected = root.appendingPathComponent("Tests/OsmoScenarioTests/Expected")
-    static let shipped = ["norovirus-adult", "rotavirus-child", "cholera-adult", "endotoxin-challenge", "water-only"]
+    static let shipped = ["norovirus-adult", "rotavirus-child", "cholera-adult", "endotoxin-challenge", "water-only",
+                          "campylobacter-adult"]
     static func scenario(_ name: String) -> String { scenarios.appendingPathComponent(name + ".yaml").path }
 }
 

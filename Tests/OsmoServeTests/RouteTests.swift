@@ -35,7 +35,7 @@ import Testing
 
             let l = try await client.execute(uri: "/api/lessons", method: .get)
             let lessons = try #require(try JSONSerialization.jsonObject(with: Data(l.text.utf8)) as? [[String: Any]])
-            #expect(lessons.count == 6)
+            #expect(lessons.count == 7)
             for lesson in lessons { #expect(ShippedScenarios.names.contains(lesson["scenario"] as? String ?? "")) }
         }
     }

@@ -7,6 +7,7 @@ public enum ValidationSuite {
     public static func rows() -> [ValidationRow] {
         healthyAdult() + healthyChild() + regulation() + potassium() + diarrhoea() + endotoxin() + gastroenteritis()
             + chemistryRows()
+            + infectionRows()
     }
 
     // MARK: helpers
