@@ -92,9 +92,9 @@ final class GSLDriver {
     /// On failure `t` and `y` are put back to where the step started (the last accepted step).
     ///
     /// `f` carries f(t, y) between steps: when `known` is true on entry it holds f at the step's
-    /// start and is passed to the stepper as its first stage instead of being evaluated again; on
-    /// success it holds f(t, y) at the new `t` and `y` (and `known` says so) whenever the stepper
-    /// evaluated that exactly (`gives_exact_dydt_out`, at the very time the step ends).
+    /// start and is passed to the stepper as its first stage instead of being evaluated; on success
+    /// it holds f(t, y) at the new `t` and `y` (and `known` says so) whenever the stepper evaluated
+    /// exactly that (`gives_exact_dydt_out`, at the very time the step ends).
     func step(t: inout Double, to t1: Double, h: inout Double, y: UnsafeMutablePointer<Double>,
               derivative f: UnsafeMutablePointer<Double>, known: inout Bool) -> StepOutcome {
         let d = driver.pointee
@@ -121,14 +121,18 @@ final class GSLDriver {
         }
     }
 
-    // MARK: evolve step (GSL's gsl_odeiv2_evolve_apply, with f(t, y) carried over)
+    // MARK: evolve step (GSL's gsl_odeiv2_evolve_apply, with f(t, y) kept where the integrator can read it)
 
-    /// GSL 2.7's `gsl_odeiv2_evolve_apply` (ode-initval2/evolve.c), step for step — the same stepper
-    /// and control calls, rejections, halving on a stepper failure and landing on `t1` — except that
-    /// f(t₀, y₀) comes from `f` when `known` (evolve.c evaluates it afresh at every step, although the
-    /// last accepted step of rkck or msbdf ended by evaluating exactly that: one RHS call per step).
-    /// A stepper's `dydt_out` is f(t₀ + h, y₁); it is kept only when t₀ + h is the new time bit for
-    /// bit, so every stage sees the same arguments, and the results are the same bits, as evolve.c's.
+    /// GSL 2.7.1's `gsl_odeiv2_evolve_apply` (ode-initval2/evolve.c), step for step — the same stepper
+    /// and control calls, rejections, halving on a stepper failure and landing on `t1`. GSL's own copy
+    /// also carries f between steps (f(t₀, y₀) evaluated on the first step after a reset, the last
+    /// step's `dydt_out` copied in otherwise: Debian's build, read from its disassembly), but keeps it
+    /// where nothing else can use it. Here it lives in the integrator's buffer `f`: dense output, the
+    /// stiffness monitor and the restart-step estimate read it instead of evaluating f(t, y) again, and
+    /// an f they evaluated is the next step's first stage. A stepper's `dydt_out` is f(t₀ + h, y₁); it
+    /// is kept only when t₀ + h is the new time bit for bit (GSL keeps it after a final step that
+    /// landed on `t1` too), so every stage sees the arguments GSL's loop gives it, and the results are
+    /// GSL's bits.
     private func evolveApply(
         e: UnsafeMutablePointer<gsl_odeiv2_evolve>, c: UnsafeMutablePointer<gsl_odeiv2_control>?,
         s: UnsafeMutablePointer<gsl_odeiv2_step>, t: inout Double, t1: Double, h: inout Double,
