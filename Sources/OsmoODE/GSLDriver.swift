@@ -90,15 +90,22 @@ final class GSLDriver {
     /// One adaptive step from `t` towards `t1`, never past it (GSL lands on `t1` exactly
     /// when the step reaches it). `h` is the step to try, updated to GSL's next suggestion.
     /// On failure `t` and `y` are put back to where the step started (the last accepted step).
-    func step(t: inout Double, to t1: Double, h: inout Double, y: UnsafeMutablePointer<Double>) -> StepOutcome {
+    ///
+    /// `f` carries f(t, y) between steps: when `known` is true on entry it holds f at the step's
+    /// start and is passed to the stepper as its first stage instead of being evaluated; on success
+    /// it holds f(t, y) at the new `t` and `y` (and `known` says so) whenever the stepper evaluated
+    /// exactly that (`gives_exact_dydt_out`, at the very time the step ends).
+    func step(t: inout Double, to t1: Double, h: inout Double, y: UnsafeMutablePointer<Double>,
+              derivative f: UnsafeMutablePointer<Double>, known: inout Bool) -> StepOutcome {
         let d = driver.pointee
         let t0 = t
         box.clearBadEvaluation()
-        let status = gsl_odeiv2_evolve_apply(d.e, d.c, d.s, system, &t, t1, &h, y)
+        let status = evolveApply(e: d.e, c: d.c, s: d.s, t: &t, t1: t1, h: &h, y: y, f: f, known: &known)
         if Int(status) == Int(GSL_SUCCESS) { return .ok }
-        // A failed evolve_apply can leave `t` and `y` at a rejected step: when the error control
+        known = false
+        // A failed evolve step can leave `t` and `y` at a rejected step: when the error control
         // cannot shrink the step any further it returns GSL_FAILURE with `t = t0 + h` and `y` the
-        // rejected result. evolve_apply copied `y` into `e->y0` before trying: restore from it.
+        // rejected result. The step copied `y` into `e->y0` before trying: restore from it.
         t = t0
         y.update(from: d.e.pointee.y0, count: box.dimension)
         // Every retry with a shorter step failed; if an evaluation was non-finite, that is the reason.
@@ -106,11 +113,93 @@ final class GSLDriver {
         switch Int(status) {
         case Int(GSL_EBADFUNC): return .badFunction
         case Int(GSL_EMAXITER): return .maxIterations
-        // GSL_FAILURE from evolve_apply: the step was halved down to one ulp of `t` without
+        // GSL_FAILURE from the evolve step: the step was halved down to one ulp of `t` without
         // meeting the tolerance (or without the stepper succeeding): no progress is possible.
         case Int(GSL_ENOPROG), Int(GSL_ENOPROGJ), Int(GSL_FAILURE): return .noProgress
         default:
             return .other(code: status, message: String(cString: gsl_strerror(status)))
+        }
+    }
+
+    // MARK: evolve step (GSL's gsl_odeiv2_evolve_apply, with f(t, y) kept where the integrator can read it)
+
+    /// GSL 2.7.1's `gsl_odeiv2_evolve_apply` (ode-initval2/evolve.c), step for step — the same stepper
+    /// and control calls, rejections, halving on a stepper failure and landing on `t1`. GSL's own copy
+    /// also carries f between steps (f(t₀, y₀) evaluated on the first step after a reset, the last
+    /// step's `dydt_out` copied in otherwise: Debian's build, read from its disassembly), but keeps it
+    /// where nothing else can use it. Here it lives in the integrator's buffer `f`: dense output, the
+    /// stiffness monitor and the restart-step estimate read it instead of evaluating f(t, y) again, and
+    /// an f they evaluated is the next step's first stage. A stepper's `dydt_out` is f(t₀ + h, y₁); it
+    /// is kept only when t₀ + h is the new time bit for bit (GSL keeps it after a final step that
+    /// landed on `t1` too), so every stage sees the arguments GSL's loop gives it, and the results are
+    /// GSL's bits.
+    private func evolveApply(
+        e: UnsafeMutablePointer<gsl_odeiv2_evolve>, c: UnsafeMutablePointer<gsl_odeiv2_control>?,
+        s: UnsafeMutablePointer<gsl_odeiv2_step>, t: inout Double, t1: Double, h: inout Double,
+        y: UnsafeMutablePointer<Double>, f: UnsafeMutablePointer<Double>, known: inout Bool
+    ) -> Int32 {
+        let n = box.dimension
+        let t0 = t
+        var h0 = h
+        let dt = t1 - t0
+        if (dt < 0 && h0 > 0) || (dt > 0 && h0 < 0) { return Int32(GSL_EINVAL) }
+        e.pointee.y0.update(from: y, count: n)
+        let type = s.pointee.type.pointee
+        let usesDydtIn = type.can_use_dydt_in != 0
+        if usesDydtIn && !known {
+            let status = gslRHS(t0, y, f, Unmanaged.passUnretained(box).toOpaque())
+            if status != GSL_SUCCESS { return status }
+            known = true
+        }
+        // `f` holds f(t0, y0) from here to the end of the step; `known` turns false if it is overwritten.
+        while true {
+            var finalStep = false
+            if (dt >= 0 && h0 > dt) || (dt < 0 && h0 < dt) {
+                h0 = dt
+                finalStep = true
+            }
+            let stepStatus = gsl_odeiv2_step_apply(s, t0, h0, y, e.pointee.yerr, usesDydtIn ? UnsafePointer(f) : nil,
+                                                   e.pointee.dydt_out, system)
+            if Int(stepStatus) == Int(GSL_EFAULT) || Int(stepStatus) == Int(GSL_EBADFUNC) { return stepStatus }
+            if stepStatus != GSL_SUCCESS {
+                // The stepper could not take the step: halve it, if that still moves t by an ulp.
+                let hOld = h0
+                h0 *= 0.5
+                if Swift.abs(h0) < Swift.abs(hOld) && t0 + h0 != t0 {
+                    y.update(from: e.pointee.y0, count: n)
+                    e.pointee.failed_steps += 1
+                    continue
+                }
+                h = h0
+                t = t0
+                return stepStatus
+            }
+            e.pointee.count += 1
+            e.pointee.last_step = h0
+            let hTaken = h0
+            t = finalStep ? t1 : t0 + h0
+            if let c {
+                let hOld = h0
+                let adjust = gsl_odeiv2_control_hadjust(c, s, y, e.pointee.yerr, e.pointee.dydt_out, &h0)
+                if Int(adjust) == Int(GSL_ODEIV_HADJ_DEC) {
+                    if Swift.abs(h0) < Swift.abs(hOld) && t + h0 != t {
+                        y.update(from: e.pointee.y0, count: n)
+                        e.pointee.failed_steps += 1
+                        continue
+                    }
+                    h = h0
+                    return Int32(GSL_FAILURE)
+                }
+            }
+            if !finalStep { h = h0 }
+            // The stepper's f(t0 + h, y1) is the next step's f(t0, y0) when that is exactly the new time.
+            if type.gives_exact_dydt_out != 0 && t0 + hTaken == t {
+                f.update(from: e.pointee.dydt_out, count: n)
+                known = true
+            } else {
+                known = false
+            }
+            return stepStatus
         }
     }
 

@@ -6,9 +6,10 @@
 /// `y(t) = (2s³ − 3s² + 1) y₀ + (s³ − 2s² + s) Δ f₀ + (−2s³ + 3s²) y₁ + (s³ − s²) Δ f₁`.
 /// The interpolant is exact at step ends, third-order accurate inside, and — being linear in
 /// the data — keeps every linear invariant the right-hand side keeps (mass ledgers close
-/// at sampled times exactly as at step ends). Two extra RHS calls per step that holds a sample, one
-/// when the step before held one too: its `f₁` is this step's `f₀` (same time, same state, same inputs
-/// within one call), kept rather than evaluated again.
+/// at sampled times exactly as at step ends). `f₀` and `f₁` cost no RHS call when the steppers
+/// evaluated them already (rkck and msbdf end each step with f(t₁, y₁): ``Integrator/derivative``);
+/// otherwise one each, and a step's `f₁` is kept as the next step's `f₀` (same time, same state,
+/// same inputs within one call) rather than evaluated again.
 /// Where the cubic would overshoot (a stiff component off its slow manifold), the sample is
 /// interpolated linearly instead.
 extension Integrator {
@@ -41,6 +42,10 @@ extension Integrator {
         var i = next
         /// `f0` holds f(t0, y0): the previous step's `f1`.
         var haveF0 = false
+        if derivativeKnown {
+            f0.update(from: derivative, count: n)
+            haveF0 = true
+        }
         let result = advance(to: t1) { [self] _ in
             let tNew = time
             var haveDerivatives = false
@@ -52,7 +57,8 @@ extension Integrator {
                         sample(ts, UnsafeBufferPointer(start: y, count: n))
                     } else {
                         if !haveDerivatives {
-                            guard haveF0 || box.evaluate(t0, y0, f0), box.evaluate(tNew, y, f1) else {
+                            if derivativeKnown { f1.update(from: derivative, count: n) }
+                            guard haveF0 || box.evaluate(t0, y0, f0), derivativeKnown || box.evaluate(tNew, y, f1) else {
                                 status = .nonFiniteState(time: t0, component: Swift.max(box.badComponent, 0))
                                 return false
                             }
@@ -93,8 +99,12 @@ extension Integrator {
             y0.update(from: y, count: n)
             t0 = tNew
             // This step's end is the next one's start: keep f(t1, y1) as the next f(t0, y0).
-            if haveDerivatives { f0.update(from: f1, count: n) }
-            haveF0 = haveDerivatives
+            if haveDerivatives {
+                f0.update(from: f1, count: n)
+            } else if derivativeKnown {
+                f0.update(from: derivative, count: n)
+            }
+            haveF0 = haveDerivatives || derivativeKnown
             return true
         }
         // Samples exactly at t1 (reached without a step, e.g. t1 == time) are taken here.

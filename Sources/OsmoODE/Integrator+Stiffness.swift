@@ -93,11 +93,11 @@ extension Integrator {
     /// iteration on directional differences: with weights w_i = ``SolverOptions/tolerance(_:_:)``
     /// (a tolerance unit per component, so that components in different units compare) and a unit
     /// direction u, z = W⁻¹ (f(y + W u) − f(y)) ≈ W⁻¹ J W u, whose eigenvalues are J's; ρ ≈ |z|, u ← z/|z|.
-    /// Costs 1 + ``StiffnessMonitor/iterations`` RHS calls; 0 when an evaluation is not finite.
+    /// Costs ``StiffnessMonitor/iterations`` RHS calls (one more when f at the current state is not known); 0 when an evaluation is not finite.
     func spectralRadius() -> Double {
-        let n = dimension, f0 = scratch, f1 = scratch + n, y1 = scratch + 2 * n
+        let n = dimension, f1 = scratch + n, y1 = scratch + 2 * n
         let u = scratch + 3 * n  // the last dominant direction, kept between estimates
-        guard box.evaluate(time, y, f0) else { return 0 }
+        guard let f0 = currentDerivative() else { return 0 }
         @inline(__always) func weight(_ i: Int) -> Double { options.tolerance(i, y[i]) }
         if !monitor.haveDirection {
             // Start from the direction of motion (or every component alike when at rest).

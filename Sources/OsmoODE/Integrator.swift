@@ -21,6 +21,12 @@ public final class Integrator<System: ODESystem> {
     /// 4n values: f(t, y), f(t + δ, y + δf) and y + δf for ``restartStep()`` and ``spectralRadius()``,
     /// and the dominant direction that ``spectralRadius()`` keeps between estimates.
     let scratch: UnsafeMutablePointer<Double>
+    /// f(``time``, state) when ``derivativeKnown``: the last step's final evaluation, the next step's
+    /// first stage (see ``GSLDriver/step(t:to:h:y:derivative:known:)``), dense output's end slope and
+    /// the stiffness monitor's base point, evaluated once instead of by each of them.
+    let derivative: UnsafeMutablePointer<Double>
+    /// Whether ``derivative`` holds f at the current time, state and inputs; false after any change.
+    var derivativeKnown = false
     /// The stiffness monitor of ``Stepper/auto`` (Integrator+Stiffness.swift).
     var monitor: StiffnessMonitor
     /// The options this integrator was built with.
@@ -87,23 +93,30 @@ public final class Integrator<System: ODESystem> {
         y.initialize(from: initialState, count: n)
         scratch = .allocate(capacity: 4 * n)
         scratch.initialize(repeating: 0, count: 4 * n)
+        derivative = .allocate(capacity: n)
+        derivative.initialize(repeating: 0, count: n)
     }
 
     deinit {
         y.deallocate()
         scratch.deallocate()
+        derivative.deallocate()
     }
 
     /// The system, with the inputs it has now. Setting it changes the right-hand side from
     /// the current time on; call ``reset()`` after such a change.
     public var system: System {
         get { box.storage.pointee }
-        set { box.storage.pointee = newValue }
+        set {
+            derivativeKnown = false
+            box.storage.pointee = newValue
+        }
     }
 
     /// Changes the system in place (see ``system``).
     public func modifySystem<R>(_ body: (inout System) throws -> R) rethrows -> R {
-        try body(&box.storage.pointee)
+        derivativeKnown = false
+        return try body(&box.storage.pointee)
     }
 
     /// A copy of the current state.
@@ -116,12 +129,23 @@ public final class Integrator<System: ODESystem> {
 
     /// Changes the current state in place (a bolus, a dose); call ``reset()`` afterwards.
     public func withMutableState<R>(_ body: (UnsafeMutableBufferPointer<Double>) throws -> R) rethrows -> R {
-        try body(UnsafeMutableBufferPointer(start: y, count: dimension))
+        derivativeKnown = false
+        return try body(UnsafeMutableBufferPointer(start: y, count: dimension))
+    }
+
+    /// f(``time``, state): ``derivative``, evaluated now unless already known; `nil` when not finite.
+    func currentDerivative() -> UnsafeMutablePointer<Double>? {
+        if !derivativeKnown {
+            guard box.evaluate(time, y, derivative) else { return nil }
+            derivativeKnown = true
+        }
+        return derivative
     }
 
     /// Resets the GSL driver: the stepper's history is discarded so the next step starts
     /// afresh from the current (possibly changed) state. Multistep methods restart at order 1.
     public func reset() {
+        derivativeKnown = false  // the state or the inputs have changed (that is why one resets)
         driver.reset()
         h = Swift.max(Swift.min(h, options.initialStep * 1e3), options.initialStep)
         if let e = nonStiffDriver {
@@ -156,9 +180,9 @@ public final class Integrator<System: ODESystem> {
     /// refactorising each time (about 60 % of all Jacobians in a run with a drink every 2 h).
     /// Kept within [initialStep/100, the previous rule].
     func restartStep() -> Double {
-        let n = dimension, f0 = scratch, f1 = scratch + n, y1 = scratch + 2 * n
+        let n = dimension, f1 = scratch + n, y1 = scratch + 2 * n
         let d = options.initialStep
-        guard box.evaluate(time, y, f0) else { return d }
+        guard let f0 = currentDerivative() else { return d }
         for i in 0..<n { y1[i] = y[i] + d * f0[i] }
         guard box.evaluate(time + d, y1, f1) else { return d }
         var worst = 0.0
@@ -205,7 +229,7 @@ public final class Integrator<System: ODESystem> {
         // Work on locals: passing the stored properties `time` and `h` inout to every step would
         // cost two dynamic exclusivity checks per step. `time` is written back before each
         // `afterEachStep` call, which reads it.
-        var t = time, h = self.h, steps = self.steps
+        var t = time, h = self.h, steps = self.steps, known = derivativeKnown
         let maxSteps = options.maxSteps, minimumStep = options.minimumStep, maximumStep = options.maximumStep
         let n = dimension
         var failure: SolverStatus? = nil
@@ -217,7 +241,8 @@ public final class Integrator<System: ODESystem> {
                 break loop
             }
             let onNonStiff = monitor.onNonStiff
-            let outcome = (onNonStiff ? nonStiffDriver.unsafelyUnwrapped : driver).step(t: &t, to: t1, h: &h, y: y)
+            let outcome = (onNonStiff ? nonStiffDriver.unsafelyUnwrapped : driver).step(
+                t: &t, to: t1, h: &h, y: y, derivative: derivative, known: &known)
             if outcome != .ok {
                 switch outcome {
                 case .ok: break
@@ -242,6 +267,7 @@ public final class Integrator<System: ODESystem> {
             time = t
             self.h = h
             self.steps = steps
+            derivativeKnown = known
             if onNonStiff { monitor.stepTaken() }
             if monitor.active && t < t1 && monitor.estimateDue() {
                 // Every few steps, with ρ estimated afresh. On rkck: is the step held down by
@@ -258,12 +284,14 @@ public final class Integrator<System: ODESystem> {
                     switchToNonStiff(radius: rho)
                 }
                 h = self.h
+                known = derivativeKnown
             }
             if !afterEachStep(tPrevious) { return status }
         }
         time = t
         self.h = h
         self.steps = steps
+        derivativeKnown = known && failure == nil
         if let failure { status = failure }
         return status
     }
