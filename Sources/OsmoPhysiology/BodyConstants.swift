@@ -61,6 +61,8 @@ final class BodyConstants: Sendable {
     let lactateProduction0: Double, lactateClearance0: Double
     /// The smooth perfusion factor of lactate clearance at the start (so the start is a steady state).
     let lactatePerfusion1: Double
+    /// Blood volume, pulse and pressure (issue 12, Circulation.swift).
+    let circulation: CirculationConstants
 
     init(patient: Patient, parameters p: ModelParameters) {
         self.p = p
@@ -143,6 +145,7 @@ final class BodyConstants: Sendable {
         lactateProduction0 = p.lactateProductionPerKg * w
         lactateClearance0 = lactateProduction0 / (p.plasmaLactate * ecf0)
         lactatePerfusion1 = Smooth.minimum(1, 1, width: 0.02)
+        circulation = CirculationConstants(patient: patient, plasma0: plasma0, p)
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
             + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)

@@ -59,6 +59,11 @@ public enum PhysicalGuard {
         add(["tnf_pg_mL", "il1b_pg_mL", "il6_pg_mL", "il10_pg_mL", "myalgia_score", "cramp_score"], -1)
         add(["ph_plasma"], 6.3, 8.0)
         add(["lactate_mmol_L"], -0.1, 60)
+        // Circulation (issue 12)
+        add(["heart_rate_bpm"], 0, 300)
+        add(["map_mmHg", "systolic_mmHg"], -1, 300)
+        add(["haematocrit"], 0, 1)
+        add(["blood_volume_L", "cardiac_output_rel"], -0.01)
         // (The base ledgers are net: an acid drink or infusion is base taken in with a minus sign.)
         add(["cl_total_mmol", "cum_cl_in_mmol", "cum_cl_out_mmol"], -1)
         return b

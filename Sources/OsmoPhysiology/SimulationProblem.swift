@@ -66,6 +66,9 @@ public enum Observable: String, CaseIterable, Sendable {
     case cum_base_in_mmol, cum_base_out_mmol, base_total_mmol, stool_cl_mmol_L, stool_base_mmol_L
     case urine_nh4_mmol_day, insulin_rel, adrenaline_ng_mL, thirst_drinking_mL_h, lactate_mmol_L
     case buffer_na_released_mmol
+    // Circulation (issue 12): supine pulse and pressure, the change on standing, flags 0/1
+    case heart_rate_bpm, map_mmHg, systolic_mmHg, diastolic_mmHg, orthostatic_hr_rise_bpm, orthostatic_sbp_drop_mmHg
+    case haematocrit, blood_volume_L, cardiac_output_rel, tachycardia, dizziness, shock
 
     public var column: String { rawValue }
 }

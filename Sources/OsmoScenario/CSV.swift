@@ -72,7 +72,9 @@ public enum SummaryWriter {
         "total_stool_L", "total_oral_intake_L", "total_iv_intake_L", "total_urine_L",
         "hours_to_moderate_dehydration", "hours_to_severe_dehydration", "hours_to_oliguria", "hours_to_fever_102F",
         "hours_to_hyponatremia", "hours_to_hypokalemia", "hours_to_hypomagnesemia", "min_hco3_plasma_mmol_L",
-        "min_ph_plasma", "hours_to_acidosis", "hours_to_critical", "critical_reason", "diarrhea_over_48h",
+        "min_ph_plasma", "hours_to_acidosis",
+        "peak_heart_rate_bpm", "min_systolic_mmHg", "hours_to_tachycardia", "hours_to_dizziness", "hours_to_shock",
+        "hours_to_critical", "critical_reason", "diarrhea_over_48h",
         "last_diarrhea_h", "end_time_h", "failure_time_h", "failure_reason", "steps", "rhs_evaluations",
         "jacobian_evaluations", "samples",
     ]
@@ -86,7 +88,9 @@ public enum SummaryWriter {
             n(s.totalStoolL), n(s.totalOralIntakeL), n(s.totalIVIntakeL), n(s.totalUrineL),
             n(s.hoursToModerateDehydration), n(s.hoursToSevereDehydration), n(s.hoursToOliguria), n(s.hoursToFever102F),
             n(s.hoursToHyponatremia), n(s.hoursToHypokalemia), n(s.hoursToHypomagnesemia), n(s.minHCO3Plasma),
-            n(s.minPHPlasma), n(s.hoursToAcidosis), n(s.hoursToCritical), s.criticalReason, s.diarrheaOver48h ? "true" : "false",
+            n(s.minPHPlasma), n(s.hoursToAcidosis),
+            n(s.peakHeartRateBpm), n(s.minSystolicMmHg), n(s.hoursToTachycardia), n(s.hoursToDizziness), n(s.hoursToShock),
+            n(s.hoursToCritical), s.criticalReason, s.diarrheaOver48h ? "true" : "false",
             n(s.lastDiarrheaH), n(s.endTimeH), n(s.failureTimeH), s.failureReason, String(s.steps), String(s.rhsEvaluations),
             String(s.jacobianEvaluations), String(s.samples),
         ]
