@@ -275,6 +275,7 @@ class Circulation:
         self.r1 = spos(1, self.WIDTH)
         self.lim, self.stop = p["gfr_autoregulation_limit"], p["gfr_filtration_stop"]
         self.auto0 = self.auto_raw(1)
+        self.kv = p["viscosity_haematocrit_gain"]
 
     def auto_raw(self, rel):
         u = (rel - self.stop) / (self.lim - self.stop)
@@ -316,8 +317,8 @@ class Circulation:
         rp = spos(r, w)
         sv = norm * rp / (rp + kap)
         hr = math.exp(self.ah * s)
-        co = hr * sv
-        mp = self.map0 * co * math.exp(self.ar * s)
+        co = hr * sv / math.exp(min(self.kv * (hct - self.hct0), 30))  # viscosity: flow ∝ 1/η, pressure unchanged
+        mp = self.map0 * hr * sv * math.exp(self.ar * s)
         pp = self.pp0 * sv
         return dict(bv=bv, hct=hct, s=s, hr=self.hr0 * hr, map=mp, sbp=mp + 2 * pp / 3, dbp=mp - pp / 3, co=co)
 # --- end circulation -------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ struct CirculationConstants: Sendable {
     /// Smoothed stressed-volume ratio at rest (so stroke volume is exactly 1 at rest).
     let stressed1: Double
     let autoregulationLimit: Double, filtrationStop: Double
+    let viscosityGain: Double
     /// GFR autoregulation factor at the resting pressure (divided out so it is exactly 1 at rest).
     let autoregulation0: Double
 
@@ -62,6 +63,7 @@ struct CirculationConstants: Sendable {
         stressed1 = Smooth.positive(1, width: CirculationConstants.stressedWidth)
         autoregulationLimit = p.gfrAutoregulationLimit
         filtrationStop = p.gfrFiltrationStop
+        viscosityGain = p.viscosityHaematocritGain
         autoregulation0 = CirculationConstants.autoregulationRaw(1, limit: p.gfrAutoregulationLimit, stop: p.gfrFiltrationStop)
     }
 
@@ -82,7 +84,8 @@ struct CirculationConstants: Sendable {
     /// Central blood volume x = (V_p + V_rbc − shift)/BV0. The reflex drive s sets heart rate
     /// HR0·e^{a_H s}, resistance R0·e^{a_R s} and the unstressed volume f_u·(1 − a_V s)·BV0; the stressed
     /// volume ratio r = (x − f_u(1 − a_V s))/(1 − f_u) sets the stroke volume (Frank–Starling)
-    /// SV/SV0 = r⁺(r⁺₁ + κ)/(r⁺₁(r⁺ + κ)) with r⁺ = Smooth.positive(r, 0.05); MAP/MAP0 = e^{(a_H + a_R)s}·SV/SV0.
+    /// SV/SV0 = r⁺(r⁺₁ + κ)/(r⁺₁(r⁺ + κ)) with r⁺ = Smooth.positive(r, 0.05); MAP/MAP0 = e^{(a_H + a_R)s}·SV/SV0;
+    /// cardiac output e^{a_H s}·SV/SV0/η with the blood's relative viscosity η = e^{k(Hct − Hct0)}.
     /// The baroreflex closes the loop: s = tanh(G·(1 − MAP/MAP0)), solved by safeguarded Newton
     /// (the residual is increasing in s, so the root in (−1, 1) is unique). Pulse pressure ∝ stroke volume.
     @inline(__always)
@@ -121,8 +124,11 @@ struct CirculationConstants: Sendable {
         h.strokeRel = sv
         let hr = exp(heartGain * s)
         h.heartRate = heartRate0 * hr
-        h.cardiacOutputRel = hr * sv
-        h.meanPressure = meanPressure0 * h.cardiacOutputRel * exp(resistanceGain * s)
+        // Viscosity η = e^{k(Hct − Hct0)} raises the resistance to venous return (cardiac output ∝ 1/η) and the
+        // vascular resistance alike, so it cancels from the pressure and lowers the flow.
+        let viscosity = exp(min(viscosityGain * (h.haematocrit - haematocrit0), 30))
+        h.cardiacOutputRel = hr * sv / viscosity
+        h.meanPressure = meanPressure0 * hr * sv * exp(resistanceGain * s)
         let pp = pulsePressure0 * sv
         h.systolic = h.meanPressure + 2 * pp / 3
         h.diastolic = h.meanPressure - pp / 3

@@ -25,5 +25,6 @@ extension ModelParameters {
         c("standing_shift_fraction", \.standingShiftFraction, "1", 0...0.4, "fraction of the normal blood volume pooled in the legs and splanchnic veins on standing", "textbook: 500–1000 mL of a ≈ 5 L blood volume (recalled, unconfirmed); 0.15 calibrated with the postural pulse rise of McGee et al., JAMA 1999 (search)"),
         c("gfr_autoregulation_limit", \.gfrAutoregulationLimit, "1", 0.5...1, "MAP relative to normal below which GFR falls (lower limit of renal autoregulation)", "textbook (Guyton & Hall): GFR autoregulated from ≈ 80 to 180 mmHg; 80/93 of the adult MAP, scaled to the age's MAP"),
         c("gfr_filtration_stop", \.gfrFiltrationStop, "1", 0.1...0.8, "MAP relative to normal at which glomerular filtration stops", "textbook: filtration ceases near 40–50 mmHg MAP (recalled, unconfirmed); 40/93"),
+        c("viscosity_haematocrit_gain", \.viscosityHaematocritGain, "1", 0...8, "k: blood viscosity relative to rest e^{k(Hct − Hct0)}; resistance to venous return and to flow both scale with it", "calibration (unconfirmed): Hct·e^{−k(Hct − Hct0)} (oxygen carried per unit driving pressure) is largest at Hct = 1/k ≈ 0.43, the textbook 'optimal haematocrit' near normal; blood viscosity roughly doubles from Hct 0.45 to 0.7"),
     ]
 }

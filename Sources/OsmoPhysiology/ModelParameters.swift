@@ -147,6 +147,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var standingShiftFraction = 0.15          // fraction of the normal blood volume pooled in the legs on standing
     public var gfrAutoregulationLimit = 0.86         // MAP / normal below which GFR falls (80 of 93 mmHg)
     public var gfrFiltrationStop = 0.43              // MAP / normal at which filtration stops (40 of 93 mmHg)
+    public var viscosityHaematocritGain = 2.3        // relative blood viscosity e^{k(Hct − Hct0)}
     // end circulation block
     public init() {}
 

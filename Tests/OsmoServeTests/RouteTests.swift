@@ -56,7 +56,7 @@ import Testing
             for name in ShippedScenarios.names {
                 let r = try await post(client, "/api/run", shipped.entry(named: name)!.json)
                 #expect(r.status == .ok, "\(name): \(r.text.prefix(300))")
-                #expect((r.object["figures"] as? [Any])?.count == 6, "\(name)")
+                #expect((r.object["figures"] as? [Any])?.count == 7, "\(name)")
             }
         }
     }

@@ -1,0 +1,52 @@
+import Foundation
+import OsmoPhysiology
+import Testing
+@testable import OsmoScenario
+
+/// The circulation (issue 12) in the shipped scenarios: the pulse rises and the pressure falls as an untreated
+/// arm dehydrates, and both come back with ORS; the haematocrit follows the plasma volume.
+@Suite(.serialized) struct CirculationTests {
+    static func column(_ scenario: String, _ arm: String, _ name: String) throws -> [Double] {
+        let rows = try #require(ClinicalChemistryTests.series[scenario]?[arm], "\(scenario)/\(arm) missing")
+        return rows.map { $0[name]! }
+    }
+
+    /// Untreated: the pulse at the worst weight loss is clearly above rest and the systolic pressure below it;
+    /// with ORS the pulse at the same time is lower, and at the end close to rest.
+    @Test(arguments: [("norovirus-adult", "ors"), ("cholera-adult", "ors")])
+    func pulseRisesUntreatedAndRecoversWithORS(_ scenario: String, _ treated: String) throws {
+        let loss = try Self.column(scenario, "untreated", "weight_loss_pct")
+        let hr = try Self.column(scenario, "untreated", "heart_rate_bpm")
+        let sbp = try Self.column(scenario, "untreated", "systolic_mmHg")
+        let k = loss.indices.max { loss[$0] < loss[$1] }!
+        #expect(hr[k] > hr[0] + 5, "\(scenario): HR \(hr[0]) → \(hr[k]) at the worst loss")
+        #expect(sbp[k] < sbp[0] - 2, "\(scenario): systolic \(sbp[0]) → \(sbp[k])")
+        let hrORS = try Self.column(scenario, treated, "heart_rate_bpm")
+        #expect(hrORS[k] < hr[k] - 3, "\(scenario): ORS HR \(hrORS[k]) vs untreated \(hr[k])")
+        #expect(abs(hrORS.last! - hrORS[0]) < 10, "\(scenario): ORS HR at the end \(hrORS.last!)")
+        // The pulse follows the dehydration: higher at the worst loss than when the loss was half as large.
+        if let half = loss.firstIndex(where: { $0 >= loss[k] / 2 }) { #expect(hr[k] > hr[half]) }
+    }
+
+    /// Untreated cholera reaches the bedside signs: rapid pulse, dizziness on standing, then shock; lactate
+    /// above 4 mmol/L (hypoperfusion). ORS prevents shock.
+    @Test func choleraReachesShockUntreated() {
+        let u = ClinicalChemistryTests.summary("cholera-adult", "untreated")
+        let t = Double(u["hours_to_tachycardia"] ?? ""), d = Double(u["hours_to_dizziness"] ?? "")
+        let s = Double(u["hours_to_shock"] ?? "")
+        #expect(d != nil && t != nil && s != nil, "\(u)")
+        if let d, let t, let s { #expect(d <= t && t <= s, "dizziness \(d), tachycardia \(t), shock \(s)") }
+        #expect(ClinicalChemistryTests.summary("cholera-adult", "ors")["hours_to_shock"] == "")
+        let lactate = (try? Self.column("cholera-adult", "untreated", "lactate_mmol_L")) ?? []
+        #expect((lactate.max() ?? 0) > 4)
+    }
+
+    /// Haematocrit rises as plasma is lost: it is highest where the plasma volume is lowest.
+    @Test func haematocritFollowsPlasma() throws {
+        let vp = try Self.column("cholera-adult", "untreated", "volume_plasma_L")
+        let hct = try Self.column("cholera-adult", "untreated", "haematocrit")
+        let k = vp.indices.min { vp[$0] < vp[$1] }!
+        #expect(hct[k] == hct.max()!)
+        #expect(hct[k] > hct[0] + 0.05)
+    }
+}
