@@ -17,7 +17,9 @@ SUMMARY_COLUMNS = [
     "peak_myalgia_score", "peak_cramp_score", "total_stool_L", "total_oral_intake_L", "total_iv_intake_L",
     "total_urine_L", "hours_to_moderate_dehydration", "hours_to_severe_dehydration", "hours_to_oliguria",
     "hours_to_fever_102F", "hours_to_hyponatremia", "hours_to_hypokalemia", "hours_to_hypomagnesemia",
-    "min_hco3_plasma_mmol_L", "min_ph_plasma", "hours_to_acidosis", "hours_to_critical", "critical_reason",
+    "min_hco3_plasma_mmol_L", "min_ph_plasma", "hours_to_acidosis",
+    "peak_heart_rate_bpm", "min_systolic_mmHg", "hours_to_tachycardia", "hours_to_dizziness", "hours_to_shock",
+    "hours_to_critical", "critical_reason",
     "diarrhea_over_48h",
 ]
 # Text columns among them (everything else between `status` and `diarrhea_over_48h` is numeric).

@@ -55,6 +55,9 @@ OBSERVABLES = [
     "buffer_na_released_mmol", "ketone_mmol_L", "liver_glycogen_pct",
     # issue 12: infection of the mucosa, acute phase, fever medicines
     "mucosal_inflammation", "stool_blood", "abdominal_pain_score", "crp_mg_L", "paracetamol_mg_L", "ibuprofen_mg_L",
+    # circulation (issue 12)
+    "heart_rate_bpm", "map_mmHg", "systolic_mmHg", "diastolic_mmHg", "orthostatic_hr_rise_bpm",
+    "orthostatic_sbp_drop_mmHg", "haematocrit", "blood_volume_L", "cardiac_output_rel", "tachycardia", "dizziness", "shock",
 ]
 
 
@@ -263,6 +266,7 @@ class Constants:
         self.glucose_need = p["brain_glucose_umol_g_min"] * brain_mass_kg(patient) * 60 + p["other_glucose_use_mmol_h_kg"] * w
         self.glycogen_draw0 = (1 - p["gluconeogenesis_share"]) * spos(self.glucose_need - self.usual_carb, 0.01 * self.glucose_need)
         self.ketone_production0 = ketone_oxidation(p["plasma_ketone_mmol_L"], self.ecf0, p)
+        self.circ = Circulation(patient, self.plasma0, p)  # circulation (issue 12)
         self.volume_avp0 = math.exp(spos(p["adh_volume_threshold"] - 1, 0.01) / p["adh_volume_scale"])
         self.thirst0 = p["thirst_gain_per_mOsm"] * spos(posm0 - p["thirst_threshold_mOsm_kg"], 1) \
             + p["thirst_volume_gain"] * spos(0, 0.01)
@@ -278,6 +282,80 @@ def glycogen_supply(g, p):
     """BodyConstants.glycogenSupply: g(1 + K)/(g + K)."""
     x, kh = max(g, 0), p["glycogen_half_fraction"]
     return x * (1 + kh) / (x + kh)
+
+
+# --- Circulation (Circulation.swift; issue 12) ------------------------------------------------------
+class Circulation:
+    """CirculationConstants: blood volume, the baroreflex, pulse and pressure (MODEL.md §7c)."""
+    WIDTH = 0.05
+
+    def __init__(self, patient, plasma0, p):
+        age = patient["age_y"]
+        m = min(max((age - 1) / 15, 0), 1)
+        self.hct0 = p["haematocrit_infant"] + (p["haematocrit_adult"] - p["haematocrit_infant"]) * m
+        self.rbc = plasma0 * self.hct0 / (1 - self.hct0)
+        self.bv0 = plasma0 + self.rbc
+        self.hr0 = p["heart_rate_infant_bpm"] + (p["heart_rate_adult_bpm"] - p["heart_rate_infant_bpm"]) * m
+        sbp = p["systolic_infant_mmHg"] + (p["systolic_adult_mmHg"] - p["systolic_infant_mmHg"]) * m
+        dbp = p["diastolic_infant_mmHg"] + (p["diastolic_adult_mmHg"] - p["diastolic_infant_mmHg"]) * m
+        self.pp0 = sbp - dbp
+        self.map0 = dbp + self.pp0 / 3
+        self.shift = p["standing_shift_fraction"] * self.bv0
+        self.tachy = 160 if age < 1 else (150 if age < 2 else (140 if age < 5 else (120 if age < 12 else 100)))
+        self.hypo = 70 if age < 1 else (70 + 2 * age if age < 10 else 90)
+        self.fu, self.av = p["unstressed_volume_fraction"], p["venoconstriction_gain"]
+        self.ah, self.ar = p["heart_rate_reflex_gain"], p["resistance_reflex_gain"]
+        self.g, self.kap = p["baroreflex_gain"], p["frank_starling_half"]
+        self.r1 = spos(1, self.WIDTH)
+        self.lim, self.stop = p["gfr_autoregulation_limit"], p["gfr_filtration_stop"]
+        self.auto0 = self.auto_raw(1)
+        self.kv = p["viscosity_haematocrit_gain"]
+
+    def auto_raw(self, rel):
+        u = (rel - self.stop) / (self.lim - self.stop)
+        return smin(spos(u, 0.05), 1, 0.1)
+
+    def autoregulation(self, map_mmHg):
+        return self.auto_raw(map_mmHg / self.map0) / self.auto0
+
+    def state(self, vp, shift=0.0):
+        bv = max(vp, 0) + self.rbc
+        hct = self.rbc / max(bv, 1e-9)
+        x = (bv - shift) / self.bv0
+        fu, k, g, kap, w = self.fu, self.ah + self.ar, self.g, self.kap, self.WIDTH
+        dr = fu * self.av / (1 - fu)
+        norm = (self.r1 + kap) / self.r1
+        lo, hi, s = -1.0, 1.0, 0.0
+        for _ in range(60):
+            r = (x - fu * (1 - self.av * s)) / (1 - fu)
+            q = math.sqrt(r * r + w * w)
+            rp = 0.5 * (r + q)
+            drp = 0.5 * (1 + r / q) * dr
+            sv = norm * rp / (rp + kap)
+            dsv = norm * kap / ((rp + kap) ** 2) * drp
+            e = math.exp(k * s)
+            mm, dm = e * sv, e * (k * sv + dsv)
+            th = math.tanh(g * (1 - mm))
+            res, slope = s - th, 1 + g * (1 - th * th) * dm
+            if res > 0:
+                hi = s
+            else:
+                lo = s
+            nxt = s - res / slope
+            if not (lo < nxt < hi):
+                nxt = 0.5 * (lo + hi)
+            if abs(nxt - s) < 1e-14 or not math.isfinite(nxt):
+                break
+            s = nxt
+        r = (x - fu * (1 - self.av * s)) / (1 - fu)
+        rp = spos(r, w)
+        sv = norm * rp / (rp + kap)
+        hr = math.exp(self.ah * s)
+        co = hr * sv / math.exp(min(self.kv * (hct - self.hct0), 30))  # viscosity: flow ∝ 1/η, pressure unchanged
+        mp = self.map0 * hr * sv * math.exp(self.ar * s)
+        pp = self.pp0 * sv
+        return dict(bv=bv, hct=hct, s=s, hr=self.hr0 * hr, map=mp, sbp=mp + 2 * pp / 3, dbp=mp - pp / 3, co=co)
+# --- end circulation -------------------------------------------------------------------------------
 
 
 def avp_osmotic(posm, p):
@@ -591,10 +669,14 @@ class Model:
         f["ph"] = ph_of(hco3, f["pco2"])
         f["lactate"] = y[ECF_LAC] / ve * donnan
         f["ketone"] = y[ECF_KET] / ve * donnan
-        hypoxia = p["lactate_hypoperfusion_gain"] * (spos(p["lactate_hypoperfusion_threshold"] - plasma_frac, 0.02) - c.lactate_pos0)
+        # Circulation (issue 12): supine pulse and pressure; oxygen delivery = cardiac output × haematocrit
+        circ = c.circ.state(vp)
+        f["circulation"] = circ
+        delivery = circ["co"] * circ["hct"] / c.circ.hct0
+        hypoxia = p["lactate_hypoperfusion_gain"] * (spos(p["lactate_hypoperfusion_threshold"] - delivery, 0.02) - c.lactate_pos0)
         extra_max = p["lactate_max_production_factor"] - 1
         lactate_production = c.lactate_production0 * (1 + hypoxia / (1 + hypoxia / extra_max))
-        lactate_clearance = c.lactate_clearance0 * max(y[ECF_LAC], 0) * smin(plasma_frac, 1, 0.02) / c.lactate_perfusion1
+        lactate_clearance = c.lactate_clearance0 * max(y[ECF_LAC], 0) * smin(circ["co"], 1, 0.02) / c.lactate_perfusion1
         mineral_hco3 = hco3 + (f["lactate"] - p["plasma_lactate_mmol_L"]) + (f["ketone"] - p["plasma_ketone_mmol_L"])
         mineral_ph = ph_of(mineral_hco3, pco2_of(mineral_hco3, p))
         buffer_drive = (c.buffer_capacity * (hco3_0 - hco3) - y[BUFFER_H]) / p["buffer_time_h"]
@@ -643,7 +725,8 @@ class Model:
         renal = m["renal_regulation"]
         avp = y[AVP] if renal else c.avp0
         aldo = max(y[ALDO], 1e-6) if renal else 1.0
-        gfr_factor = logistic(plasma_frac, p["gfr_half_volume"], p["gfr_volume_width"]) / c.gfr_logistic1 if renal else 1.0
+        gfr_factor = logistic(plasma_frac, p["gfr_half_volume"], p["gfr_volume_width"]) / c.gfr_logistic1 \
+            * c.circ.autoregulation(circ["map"]) if renal else 1.0  # × renal autoregulation (issue 12)
         gfr = c.gfr0 * gfr_factor
         vn = ecf_frac ** p["natriuresis_volume_exponent"] * aldo ** (-p["aldosterone_na_exponent"]) if renal else 1.0
         cl0 = p["plasma_cl_mmol_L"]
@@ -930,6 +1013,18 @@ class Model:
             "abdominal_pain_score": self.infl.abdominal_pain(infl), "crp_mg_L": infl[CRP],
             "paracetamol_mg_L": infl[PARA_C], "ibuprofen_mg_L": infl[IBU_C],
         }
+        # Circulation (issue 12): supine, and standing with standing_shift_fraction pooled in the legs
+        cs, cc = f["circulation"], self.c.circ
+        st = cc.state(y[PV], cc.shift)
+        rise, drop = st["hr"] - cs["hr"], cs["sbp"] - st["sbp"]
+        v.update({
+            "heart_rate_bpm": cs["hr"], "map_mmHg": cs["map"], "systolic_mmHg": cs["sbp"], "diastolic_mmHg": cs["dbp"],
+            "orthostatic_hr_rise_bpm": rise, "orthostatic_sbp_drop_mmHg": drop, "haematocrit": cs["hct"],
+            "blood_volume_L": cs["bv"], "cardiac_output_rel": cs["co"],
+            "tachycardia": 1.0 if cs["hr"] > cc.tachy else 0.0,
+            "dizziness": 1.0 if (rise >= 30 or drop >= 20) else 0.0,
+            "shock": 1.0 if cs["sbp"] < cc.hypo else 0.0,
+        })
         return [v[o] for o in OBSERVABLES]
 
 

@@ -68,6 +68,8 @@ final class BodyConstants: Sendable {
     let usualCarbohydrate: Double, glucoseNeed: Double, glycogenStore: Double, ketoneProduction0: Double
     /// The smooth glycogen draw of the fed start (shortfall need − usual carbohydrate < 0), mmol/h, taken off.
     let glycogenDraw0: Double
+    /// Blood volume, pulse and pressure (issue 12, Circulation.swift).
+    let circulation: CirculationConstants
 
     init(patient: Patient, parameters p: ModelParameters) {
         self.p = p
@@ -157,6 +159,7 @@ final class BodyConstants: Sendable {
         glucoseNeed = p.brainGlucoseUse * patient.brainMassKg * 1000 * 60 / 1000 + p.otherGlucoseUsePerKg * w
         glycogenDraw0 = (1 - p.gluconeogenesisShare) * Smooth.positive(glucoseNeed - usualCarbohydrate, width: 0.01 * glucoseNeed)
         ketoneProduction0 = BodyConstants.ketoneOxidation(conc: p.plasmaKetone, ecf0: ecf0, p)
+        circulation = CirculationConstants(patient: patient, plasma0: plasma0, p)
         volumeAVP0 = exp(Smooth.positive(p.adhVolumeThreshold - 1, width: 0.01) / p.adhVolumeScale)
         thirst0 = p.thirstGain * Smooth.positive(posm0 - p.thirstThreshold, width: 1)
             + p.thirstVolumeGain * Smooth.positive(0, width: 0.01)

@@ -50,6 +50,10 @@ struct Fluxes {
     var magnesiumExchange = 0.0  // pool → ECF
     var glucoseProduction = 0.0, glucoseUptake = 0.0
     var avpTarget = 0.0, aldosteroneTarget = 0.0, thirst = 0.0
+    // Circulation (issue 12, Circulation.swift): supine pulse and pressure, perfusion
+    var circulation = Haemodynamics()
+    /// Oxygen delivery relative to rest: cardiac output × haematocrit (O2 content ∝ haemoglobin).
+    var oxygenDeliveryRel = 1.0
 }
 
 extension FluidModel {
@@ -100,16 +104,21 @@ extension FluidModel {
         // Acid–base: respiratory compensation sets pCO2 from HCO3 (Winter), pH by Henderson–Hasselbalch.
         f.pco2 = BodyConstants.pco2(hco3: hco3, c.p)
         f.ph = BodyConstants.ph(hco3: hco3, pco2: f.pco2)
-        // Lactic acid: made at rest and burned at the same rate; hypoperfusion (low plasma volume) makes
-        // more and clears less. Each lactic acid made spends a HCO3; each lactate burned returns one.
+        // ── Circulation (issue 12): blood volume → baroreflex → pulse, pressure, cardiac output (Circulation.swift)
+        f.circulation = c.circulation.state(plasmaVolume: vp)
+        f.oxygenDeliveryRel = f.circulation.cardiacOutputRel * f.circulation.haematocrit / c.circulation.haematocrit0
+        // ── end circulation
+        // Lactic acid: made at rest and burned at the same rate; poor perfusion makes more (oxygen delivery below
+        // the critical level) and clears less (liver blood flow follows cardiac output). Each lactic acid made
+        // spends a HCO3; each lactate burned returns one.
         f.lactate = y[S.ecfLactate] / ve * donnan
         // The extra production saturates at lactate_max_production_factor × rest (glycolysis is limited by glucose).
         let hypoxia = c.p.lactateHypoperfusionGain
-            * (Smooth.positive(c.p.lactateHypoperfusionThreshold - plasmaFraction, width: 0.02) - c.lactatePositive0)
+            * (Smooth.positive(c.p.lactateHypoperfusionThreshold - f.oxygenDeliveryRel, width: 0.02) - c.lactatePositive0)
         let extraMax = c.p.lactateMaxProductionFactor - 1
         f.lactateProduction = c.lactateProduction0 * (1 + hypoxia / (1 + hypoxia / extraMax))
-        f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0) * Smooth.minimum(plasmaFraction, 1, width: 0.02)
-            / c.lactatePerfusion1
+        f.lactateClearance = c.lactateClearance0 * max(y[S.ecfLactate], 0)
+            * Smooth.minimum(f.circulation.cardiacOutputRel, 1, width: 0.02) / c.lactatePerfusion1
         f.ketone = y[S.ecfKetoacid] / ve * donnan
         // The K shift follows the mineral part of the acidaemia: organic acids (lactate, ketoacids) enter cells with
         // their H+ and move little K (PHYSIOLOGY-2 §3a).
@@ -179,7 +188,10 @@ extension FluidModel {
         let renal = m.renalRegulation
         let avp = renal ? y[S.vasopressin] : c.avp0
         let aldo = renal ? max(y[S.aldosterone], 1e-6) : 1
-        let gfrFactor = renal ? BodyConstants.logistic(plasmaFraction, half: c.p.gfrHalfVolume, width: c.p.gfrVolumeWidth) / c.gfrLogistic1 : 1
+        // GFR: the neurohumoral (pre-renal) fall with plasma volume times renal autoregulation of the arterial
+        // pressure (circulation, issue 12): flat above gfr_autoregulation_limit × the normal MAP, falling below.
+        let gfrFactor = renal ? BodyConstants.logistic(plasmaFraction, half: c.p.gfrHalfVolume, width: c.p.gfrVolumeWidth) / c.gfrLogistic1
+            * c.circulation.autoregulation(meanPressure: f.circulation.meanPressure) : 1
         f.gfr = c.gfr0 * gfrFactor
         let volumeNatriuresis = renal ? power(ecfFraction, c.p.natriuresisVolumeExponent) * power(aldo, -c.p.aldosteroneSodiumExponent) : 1
         // The urine needs anions for its cations: as the plasma Cl runs out, the kidney keeps Na, K and NH4+

@@ -124,8 +124,8 @@ extension ModelParameters {
         p("glut2_fructose_vmax_mmol_h_kg", \.glut2FructoseVmaxPerKg, "mmol/h/kg", 0...100, "extra fructose capacity recruited by lumen glucose (apical GLUT2)", "Kellett & Brot-Laroche, Diabetes 2005; calibration: 25 g fructose + 25 g glucose fully absorbed (PHYSIOLOGY-2 §4b)"),
         p("plasma_lactate_mmol_L", \.plasmaLactate, "mmol/L", 0.3...3, "resting plasma lactate (part of the anion gap)", "textbook 0.5–2.2"),
         p("lactate_production_mmol_h_kg", \.lactateProductionPerKg, "mmol/h/kg", 0.05...5, "resting lactate production (= clearance)", "textbook ≈ 15–20 mmol/kg/day (Cohen & Woods 1976, recalled, unconfirmed)"),
-        p("lactate_hypoperfusion_threshold", \.lactateHypoperfusionThreshold, "1", 0.3...1, "plasma-volume fraction below which tissue hypoperfusion adds lactate", "calibration (unconfirmed): hyperlactataemia from ATLS class III (30–40 % blood-volume loss)"),
-        p("lactate_hypoperfusion_gain", \.lactateHypoperfusionGain, "1", 0...100, "lactate production × (1 + gain · shortfall); clearance falls with plasma volume", "calibration (unconfirmed): lactate ≈ 5 mmol/L at 40 % plasma-volume loss (shock); Wang et al., NEJM 1986: lactate adds to the anion gap of cholera"),
+        p("lactate_hypoperfusion_threshold", \.lactateHypoperfusionThreshold, "1", 0.2...1, "oxygen delivery (cardiac output × haematocrit, relative to rest) below which tissues make extra lactate (circulation, §7c)", "Lieberman et al., Anesthesiology 2000: no lactate rise in conscious humans down to DO2 7.3 of 14.0 mL/kg/min (0.52); Shibutani 1983: critical DO2 8.2 mL/kg/min anaesthetised (search)"),
+        p("lactate_hypoperfusion_gain", \.lactateHypoperfusionGain, "1", 0...100, "lactate production × (1 + gain · oxygen-delivery shortfall below the threshold); clearance falls with cardiac output", "calibration (unconfirmed): lactate > 4 mmol/L (shock) once delivery falls well below the critical level; Wang et al., NEJM 1986: lactate adds to the anion gap of cholera"),
         p("lactate_max_production_factor", \.lactateMaxProductionFactor, "× rest", 1.5...20, "most lactate production in hypoperfusion (the extra saturates smoothly)", "calibration (unconfirmed): anaerobic glycolysis is limited by glucose supply (≈ 0.7 mmol/h/kg turnover)"),
         p("secretion_perfusion_half", \.secretionPerfusionHalf, "1", 0.05...0.95, "plasma-volume fraction at which intestinal secretion halves (mucosal perfusion)", "calibration (unconfirmed): splanchnic vasoconstriction in hypovolaemia; cholera purging rises again once the patient is rehydrated (Carpenter)"),
         p("glut2_glucose_km_mmol_L", \.glut2GlucoseKm, "mmol/L", 0.1...500, "lumen glucose for half the GLUT2 recruitment", "calibration (unconfirmed)"),
@@ -141,7 +141,7 @@ extension ModelParameters {
         p("ketone_clearance_per_h", \.ketoneClearanceRate, "1/h", 0.01...10, "first-order ketone oxidation (ECF volumes per hour) at low concentration", "≈ 30 L/h metabolic clearance at 70 kg at low concentrations (recalled, unconfirmed); check: Vanelli et al., Acta Biomed 2019;90:215 (BHB 1.2–3.2 mmol/L normal within 3–6 h of a glucose drink)"),
         p("ketone_clearance_km_mmol_L", \.ketoneClearanceKm, "mmol/L", 0.1...50, "ketone concentration at which oxidation is half-saturated", "recalled, unconfirmed: ketone clearance falls about threefold from overnight-fasting to 3-day-fasting levels (≈ 6 mmol/L)"),
         p("albumin_anion_mEq_per_g_dL", \.albuminAnionPerGram, "mEq/L per g/dL", 0...5, "anion charge of albumin (the albumin share of the anion gap)", "Figge et al., Crit Care Med 1998;26:1807: the anion gap falls 2.5 mEq/L per g/dL fall of albumin"),
-    ]
+    ] + circulationCatalog  // circulation (issue 12): ModelParameters+Circulation.swift
 
     /// The catalog entry with this name, or `nil`.
     public static func info(named name: String) -> Info? { catalog.first { $0.name == name } }

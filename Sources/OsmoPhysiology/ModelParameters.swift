@@ -125,7 +125,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var glut2GlucoseKm = 20.0                 // mmol/L lumen glucose for half recruitment
     public var plasmaLactate = 1.0                   // mmol/L at rest
     public var lactateProductionPerKg = 0.8          // mmol/h/kg at rest (cleared by the liver and kidney at the same rate)
-    public var lactateHypoperfusionThreshold = 0.8   // plasma-volume fraction below which tissues make extra lactate
+    public var lactateHypoperfusionThreshold = 0.5   // oxygen-delivery fraction (CO × Hct / rest) below which tissues make extra lactate
     public var lactateMaxProductionFactor = 5.0      // most lactate production in shock, × rest
     public var lactateHypoperfusionGain = 10.0       // production × (1 + gain · shortfall below the threshold)
     public var secretionPerfusionHalf = 0.6          // plasma-volume fraction at which intestinal secretion halves
@@ -142,6 +142,26 @@ public struct ModelParameters: Sendable, Equatable {
     public var plasmaKetone = 0.1                    // mmol/L fed (β-hydroxybutyrate + acetoacetate)
     public var ketoneClearanceRate = 2.1             // 1/h first-order ketone oxidation at low concentration (ECF volumes)
     public var ketoneClearanceKm = 3.0               // mmol/L at which ketone oxidation is half-saturated
+    // MARK: Circulation (issue 12; MODEL.md §7c) — begin circulation block
+    public var haematocritAdult = 0.43               // red-cell fraction of blood, adult
+    public var haematocritInfant = 0.35              // red-cell fraction of blood at 1 year
+    public var heartRateAdult = 70.0                 // bpm at rest, supine
+    public var heartRateInfant = 120.0               // bpm at rest at 1 year
+    public var systolicAdult = 120.0                 // mmHg
+    public var diastolicAdult = 80.0                 // mmHg
+    public var systolicInfant = 86.0                 // mmHg at 1 year
+    public var diastolicInfant = 40.0                // mmHg at 1 year
+    public var unstressedVolumeFraction = 0.70       // unstressed share of the blood volume at rest
+    public var venoconstrictionGain = 0.30           // largest fraction of the unstressed volume the reflex mobilises
+    public var heartRateReflexGain = 0.85            // HR = HR0·exp(gain·s), s ∈ (−1, 1) the sympathetic drive
+    public var resistanceReflexGain = 0.30           // TPR = TPR0·exp(gain·s)
+    public var baroreflexGain = 12.0                 // s = tanh(gain · (1 − MAP/MAP0))
+    public var frankStarlingHalf = 1.0               // κ: stroke volume ∝ r/(r + κ), r = stressed volume / normal
+    public var standingShiftFraction = 0.15          // fraction of the normal blood volume pooled in the legs on standing
+    public var gfrAutoregulationLimit = 0.86         // MAP / normal below which GFR falls (80 of 93 mmHg)
+    public var gfrFiltrationStop = 0.43              // MAP / normal at which filtration stops (40 of 93 mmHg)
+    public var viscosityHaematocritGain = 2.3        // relative blood viscosity e^{k(Hct − Hct0)}
+    // end circulation block
     public init() {}
 
     /// Parameter names, units, what they are, and where the value comes from.

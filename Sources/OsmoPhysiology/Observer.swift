@@ -34,6 +34,10 @@ struct Observer {
             let gb = GutSpecies.bicarbonate.rawValue, gcit = GutSpecies.citrate.rawValue
             let cellK0 = model.constants.cellK0 * model.constants.cell0
             let cellNa0 = model.constants.p.cellSodium * model.constants.cell0
+            // Circulation (issue 12): supine (as integrated) and standing (standing_shift_fraction of the blood volume pooled in the legs).
+            let circ = f.circulation, cc = model.constants.circulation
+            let standing = cc.state(plasmaVolume: y[S.plasmaVolume], shift: cc.standingShift)
+            let hrRise = standing.heartRate - circ.heartRate, sbpDrop = circ.systolic - standing.systolic
             let cramp = crampScore(kPlasma: f.kPlasma, mgPlasma: f.mgPlasma, naPlasma: f.naPlasma,
                                    extracellularVolumeFraction: ve / model.constants.ecf0)
             for o in Observable.allCases {
@@ -115,6 +119,18 @@ struct Observer {
                 case .crp_mg_L: v = infl.crp(ip)
                 case .paracetamol_mg_L: v = infl.paracetamol(ip)
                 case .ibuprofen_mg_L: v = infl.ibuprofen(ip)
+                case .heart_rate_bpm: v = circ.heartRate
+                case .map_mmHg: v = circ.meanPressure
+                case .systolic_mmHg: v = circ.systolic
+                case .diastolic_mmHg: v = circ.diastolic
+                case .orthostatic_hr_rise_bpm: v = hrRise
+                case .orthostatic_sbp_drop_mmHg: v = sbpDrop
+                case .haematocrit: v = circ.haematocrit
+                case .blood_volume_L: v = circ.bloodVolume
+                case .cardiac_output_rel: v = circ.cardiacOutputRel
+                case .tachycardia: v = circ.heartRate > cc.tachycardiaBpm ? 1 : 0
+                case .dizziness: v = Circulation.dizzy(hrRise: hrRise, sbpDrop: sbpDrop) ? 1 : 0
+                case .shock: v = circ.systolic < cc.hypotensionSystolic ? 1 : 0
                 }
                 values.append(v)
             }

@@ -63,6 +63,11 @@ public enum PhysicalGuard {
         add(["lactate_mmol_L"], -0.1, 60)
         add(["ketone_mmol_L"], -0.1, 40)
         add(["liver_glycogen_pct"], -1, 101)
+        // Circulation (issue 12)
+        add(["heart_rate_bpm"], 0, 300)
+        add(["map_mmHg", "systolic_mmHg"], -1, 300)
+        add(["haematocrit"], 0, 1)
+        add(["blood_volume_L", "cardiac_output_rel"], -0.01)
         // (The base ledgers are net: an acid drink or infusion is base taken in with a minus sign.)
         add(["cl_total_mmol", "cum_cl_in_mmol", "cum_cl_out_mmol"], -1)
         return b

@@ -72,6 +72,9 @@ public enum Observable: String, CaseIterable, Sendable {
     case ketone_mmol_L, liver_glycogen_pct
     // Infection of the mucosa, acute phase and fever medicines (issue 12)
     case mucosal_inflammation, stool_blood, abdominal_pain_score, crp_mg_L, paracetamol_mg_L, ibuprofen_mg_L
+    // Circulation (issue 12): supine pulse and pressure, the change on standing, flags 0/1
+    case heart_rate_bpm, map_mmHg, systolic_mmHg, diastolic_mmHg, orthostatic_hr_rise_bpm, orthostatic_sbp_drop_mmHg
+    case haematocrit, blood_volume_L, cardiac_output_rel, tachycardia, dizziness, shock
 
     public var column: String { rawValue }
 }

@@ -18,9 +18,10 @@ public enum RunFigures {
     static let time = "time_h"
     static let xLabel = "time (h)"
 
-    /// All six, in order.
+    /// All seven, in order.
     public static func all(_ run: RunData) -> [NamedFigure] {
-        [weightLoss(run), compartments(run), electrolytes(run), inflammation(run), legPain(run), fluidBalance(run)]
+        [weightLoss(run), compartments(run), electrolytes(run), inflammation(run), legPain(run), fluidBalance(run),
+         circulation(run)]  // (7) circulation: RunFigures+Circulation.swift
     }
 
     // MARK: the figures

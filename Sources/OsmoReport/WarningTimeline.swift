@@ -19,6 +19,11 @@ public enum WarningTimeline {
         Sign(summaryKey: "hours_to_hypokalemia", phrase: "low potassium (hypokalemia)"),
         Sign(summaryKey: "hours_to_hypomagnesemia", phrase: "low magnesium (hypomagnesemia)"),
         Sign(summaryKey: "hours_to_acidosis", phrase: "acidosis (HCO3 < 18 or pH < 7.30)"),
+        // Circulation (issue 12)
+        Sign(summaryKey: "hours_to_tachycardia", phrase: "rapid pulse (tachycardia)"),
+        Sign(summaryKey: "hours_to_dizziness", phrase: "dizziness on standing (pulse +30 or systolic −20)"),
+        Sign(summaryKey: "hours_to_shock", phrase: "shock (low blood pressure, weak pulse)"),
+        // end circulation
         Sign(summaryKey: "hours_to_critical", phrase: "a critical state, not survivable untreated"),
         // Issue 12: invasive enteritis.
         Sign(summaryKey: "hours_to_bloody_stool", phrase: "blood in the stool"),

@@ -17,6 +17,10 @@ import OsmoPhysiology
 /// - a critical state, one a person would not survive untreated (``criticalLimits``): the first
 ///   sample that crosses any of them, with `critical_reason` naming which (the run goes on);
 /// - blood in the stool: `stool_blood` ≥ 0.2; severe abdominal pain: score ≥ 7/10 (issue 12);
+/// - circulation (issue 12; MODEL.md §7c), from the 0/1 columns the model writes with the patient's age:
+///   tachycardia = supine heart rate above the age's upper limit (APLS; 100 bpm from 12 y);
+///   dizziness = on standing, a pulse rise ≥ 30 bpm or a systolic fall ≥ 20 mmHg (McGee 1999; consensus);
+///   shock = supine systolic pressure below the age's hypotension limit (PALS; 90 mmHg from 10 y);
 /// - diarrhoea lasting more than 48 h: the stool rate exceeds ``diarrheaFactor`` × the basal stool
 ///   water rate at some sample after 48 h (false when the run is shorter than 48 h).
 public struct ArmSummary: Sendable, Equatable {
@@ -49,6 +53,12 @@ public struct ArmSummary: Sendable, Equatable {
     /// First time a critical (not survivable untreated) state is reached, h, and what it is; nil / "" if never.
     public var hoursToCritical: Double?
     public var criticalReason: String
+    // Circulation (issue 12)
+    public var peakHeartRateBpm: Double
+    public var minSystolicMmHg: Double
+    public var hoursToTachycardia: Double?
+    public var hoursToDizziness: Double?
+    public var hoursToShock: Double?
     public var diarrheaOver48h: Bool
     /// Last sample time with the stool rate above the diarrhoea threshold, h (nil if never).
     public var lastDiarrheaH: Double?
@@ -165,6 +175,12 @@ public struct ArmSummary: Sendable, Equatable {
             consider(Self.firstCrossing(t, ecf, Self.criticalPlasmaFraction * e0, above: false),
                      "extracellular fluid below half of normal (hypovolaemic shock)")
         }
+        // Circulation (issue 12): the flags are 0/1 per sample.
+        peakHeartRateBpm = col(.heart_rate_bpm).max() ?? 0
+        minSystolicMmHg = col(.systolic_mmHg).min() ?? 0
+        hoursToTachycardia = Self.firstCrossing(t, col(.tachycardia), 0.5, above: true)
+        hoursToDizziness = Self.firstCrossing(t, col(.dizziness), 0.5, above: true)
+        hoursToShock = Self.firstCrossing(t, col(.shock), 0.5, above: true)
         hoursToCritical = critical?.0
         criticalReason = critical?.1 ?? ""
         let threshold = Self.diarrheaFactor * basalStoolMLPerH

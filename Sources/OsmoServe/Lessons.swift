@@ -1,4 +1,4 @@
-/// The seven lessons of `Docs/teaching.md` as page presets: which shipped scenario to load, what to
+/// The eight lessons of `Docs/teaching.md` as page presets: which shipped scenario to load, what to
 /// look at, and (lesson 5) the one switch to flip.
 public struct Lesson: Encodable, Sendable {
     public var number: Int
@@ -27,5 +27,7 @@ public enum Lessons {
                look: "The warning signs, in the order they appear: untreated cholera reaches the dehydration signs within the first day. The iv-then-ors arm shows why a drip comes first when someone arrives severely dehydrated."),
         Lesson(number: 7, question: "Why does paracetamol ease the ache but not the cramps?", scenario: "campylobacter-adult",
                look: "Figure 5: ORS lowers the cramp score but not the ache; paracetamol or ibuprofen lowers the ache and (figure 4) the fever below 102 °F, and leaves the cramps where ORS put them. The warning signs add blood in the stool and severe abdominal pain, which no medicine here changes."),
+        Lesson(number: 8, question: "What are the signs of dehydration at the bedside?", scenario: "cholera-adult",
+               look: "Figure 7: as untreated cholera drains the plasma, the pulse rises, the pressure holds and then falls, and standing up makes the pulse jump (dizziness) before any sign shows lying down; the urine dwindles. The ORS arms keep pulse and pressure near normal."),
     ]
 }

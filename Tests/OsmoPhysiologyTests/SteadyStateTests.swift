@@ -9,6 +9,8 @@ import OsmoODE
         .na_plasma_mmol_L, .k_plasma_mmol_L, .cl_plasma_mmol_L, .hco3_plasma_mmol_L, .mg_plasma_mmol_L,
         .glucose_plasma_mmol_L, .osmolality_plasma_mosm_kg, .urine_rate_mL_kg_h, .temperature_C,
         .na_total_mmol, .k_total_mmol, .adh_pmol_L, .aldosterone_rel, .gfr_mL_min,
+        // circulation (issue 12)
+        .heart_rate_bpm, .map_mmHg, .systolic_mmHg, .haematocrit, .blood_volume_L, .cardiac_output_rel, .lactate_mmol_L,
     ]
 
     @Test(arguments: [Patient.adult, Patient.child, Patient(weightKg: 60, ageYears: 40, sex: .female)])

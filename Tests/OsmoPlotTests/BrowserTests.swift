@@ -58,7 +58,7 @@ import Testing
         // The DOM the browser built: the table and six figures are there.
         let (domStatus, dom) = try Self.run(browser, common + ["--dump-dom", page])
         #expect(domStatus == 0)
-        #expect(dom.components(separatedBy: "<svg ").count - 1 == 6, "figures in the DOM")
+        #expect(dom.components(separatedBy: "<svg ").count - 1 == 7, "figures in the DOM")
         #expect(dom.contains("<table class=\"comparison\">"))
 
         // The pixels: not blank, many colours, and every arm's colour drawn all the way down the page.

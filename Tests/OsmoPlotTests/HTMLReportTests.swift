@@ -13,8 +13,8 @@ import Testing
     @Test func containsTheTableTimelineSixFiguresAndAssumptions() {
         let html = report()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 6)
-        #expect(html.components(separatedBy: "</svg>").count - 1 == 6)
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 7)
+        #expect(html.components(separatedBy: "</svg>").count - 1 == 7)
         #expect(html.contains("<table class=\"comparison\">"))
         #expect(html.components(separatedBy: "<tr>").count - 1 == 4)  // header + 3 arms
         #expect(html.contains("peak weight loss (%)") && html.contains(">6.0<"))

@@ -8,7 +8,8 @@ import Testing
         let run = syntheticRun()
         let figures = RunFigures.all(run)
         #expect(figures.map(\.fileName) == ["1-weight-loss.svg", "2-compartments.svg", "3-electrolytes.svg",
-                                            "4-inflammation.svg", "5-leg-pain.svg", "6-fluid-balance.svg"])
+                                            "4-inflammation.svg", "5-leg-pain.svg", "6-fluid-balance.svg",
+                                            "7-circulation.svg"])
         let expectedText: [[String]] = [
             ["Weight loss", "moderate dehydration (≥ 5 %)", "severe dehydration (≥ 10 %)", "weight loss (% of starting weight)"],
             ["Plasma", "Interstitial", "Inside cells", "volume (L)"],
@@ -16,6 +17,7 @@ import Testing
             ["TNF", "IL-6", "IL-10", "temperature (°C)", "TNF (pg/mL)"],
             ["myalgia", "Cramps", "score (0–10)"],
             ["Drunk and infused", "Stool and vomit", "Urine", "Net balance", "cumulative (L)"],
+            ["Pulse lying down", "Systolic blood pressure", "Pulse rise on standing", "Haematocrit"],
         ]
         for (f, texts) in zip(figures, expectedText) {
             let svg = f.figure.svg().render()
@@ -76,7 +78,7 @@ import Testing
         #expect(loaded.arms[1].number("hours_to_moderate_dehydration") == nil)
         #expect(loaded.arms[1].column("weight_loss_pct")! == run.arms[1].columns["weight_loss_pct"]!)
         let written = try ReportCommands.writeFigures(loaded, to: dir + "/figs")
-        #expect(written.count == 6)
+        #expect(written.count == 7)
         for path in written {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(XMLCheck.parse(text).error == nil, "\(path)")

@@ -10,7 +10,8 @@ func syntheticRun(arms: [String] = ["untreated", "ors", "sports-drink"]) -> RunD
     let columns = ["time_h", "weight_loss_pct", "volume_plasma_L", "volume_interstitial_L", "volume_intracellular_L",
                    "volume_gut_lumen_L", "na_plasma_mmol_L", "k_plasma_mmol_L", "mg_plasma_mmol_L", "tnf_pg_mL", "il6_pg_mL",
                    "il10_pg_mL", "temperature_C", "myalgia_score", "cramp_score", "cum_oral_intake_L", "cum_iv_intake_L",
-                   "cum_stool_L", "cum_urine_L", "cum_insensible_L", "cum_vomit_L", "cum_metabolic_water_L"]
+                   "cum_stool_L", "cum_urine_L", "cum_insensible_L", "cum_vomit_L", "cum_metabolic_water_L",
+                   "heart_rate_bpm", "systolic_mmHg", "orthostatic_hr_rise_bpm", "haematocrit"]  // circulation (issue 12)
     return RunData(name: "synthetic <test> & co", arms: arms.enumerated().map { i, name in
         let k = Double(i)
         var c: [String: [Double]] = [:]

@@ -177,6 +177,7 @@ import Testing
             total_stool_L,total_oral_intake_L,total_iv_intake_L,total_urine_L,hours_to_moderate_dehydration,\
             hours_to_severe_dehydration,hours_to_oliguria,hours_to_fever_102F,hours_to_hyponatremia,\
             hours_to_hypokalemia,hours_to_hypomagnesemia,min_hco3_plasma_mmol_L,min_ph_plasma,hours_to_acidosis,\
+            peak_heart_rate_bpm,min_systolic_mmHg,hours_to_tachycardia,hours_to_dizziness,hours_to_shock,\
             hours_to_critical,critical_reason,diarrhea_over_48h,last_diarrhea_h,\
             peak_abdominal_pain_score,hours_to_bloody_stool,hours_to_severe_abdominal_pain,peak_crp_mg_L,end_time_h,\
             failure_time_h,failure_reason,steps,rhs_evaluations,jacobian_evaluations,samples

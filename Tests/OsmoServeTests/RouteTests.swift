@@ -35,7 +35,7 @@ import Testing
 
             let l = try await client.execute(uri: "/api/lessons", method: .get)
             let lessons = try #require(try JSONSerialization.jsonObject(with: Data(l.text.utf8)) as? [[String: Any]])
-            #expect(lessons.count == 7)
+            #expect(lessons.count == 8)
             for lesson in lessons { #expect(ShippedScenarios.names.contains(lesson["scenario"] as? String ?? "")) }
         }
     }
@@ -56,7 +56,7 @@ import Testing
             for name in ShippedScenarios.names {
                 let r = try await post(client, "/api/run", shipped.entry(named: name)!.json)
                 #expect(r.status == .ok, "\(name): \(r.text.prefix(300))")
-                #expect((r.object["figures"] as? [Any])?.count == 6, "\(name)")
+                #expect((r.object["figures"] as? [Any])?.count == 7, "\(name)")
             }
         }
     }

@@ -74,7 +74,7 @@ import Testing
         try wd.wait(Self.settled)
         let before = try Self.shown(wd)
         #expect(before.summaries == (try Self.osmoRun(yaml: flagshipYAML, in: dir)))
-        #expect(before.domFigures == 6)
+        #expect(before.domFigures == 7)
 
         // 1. The weight, typed into its box: 70 → 55 kg.
         let heavier = flagshipYAML.replacingOccurrences(of: "patient: adult ", with: "patient: {preset: adult, weight: 55 kg} ")
@@ -87,7 +87,7 @@ import Testing
         #expect(afterWeight.summaries != before.summaries)
         #expect(afterWeight.table == expectedWeight.map(Self.tableRow))
         #expect(afterWeight.svgs == (try Self.figures(yaml: heavier)))
-        #expect(afterWeight.svgs != before.svgs && afterWeight.domFigures == 6)
+        #expect(afterWeight.svgs != before.svgs && afterWeight.domFigures == 7)
 
         // 1b. Rapid slider moves: eleven edits at once; only the newest is drawn, and it is 55 kg again.
         let runsBefore = try wd.js("return osmo.runs;") as? Int ?? 0

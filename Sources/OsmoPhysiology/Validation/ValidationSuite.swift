@@ -6,7 +6,7 @@ import OsmoInflammation
 public enum ValidationSuite {
     public static func rows() -> [ValidationRow] {
         healthyAdult() + healthyChild() + regulation() + potassium() + diarrhoea() + endotoxin() + gastroenteritis()
-            + chemistryRows()
+            + chemistryRows() + circulationRows()
             + infectionRows()
     }
 
