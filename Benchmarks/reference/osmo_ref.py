@@ -814,7 +814,7 @@ class Model:
         wg = 0.01 * c.glucose_need
         uncovered = (1 - p["gluconeogenesis_share"]) * spos(shortfall, wg)
         glycogen_rate = (spos(-shortfall, wg) * (1 - glycogen) - uncovered * from_glycogen + c.glycogen_draw0) / c.glycogen_store
-        ketone_production = c.ketone_production0 + p["ketone_yield_per_glucose"] * spos(shortfall, wg) * max(1 - from_glycogen, 0)
+        ketone_production = c.ketone_production0 + p["ketone_yield_per_glucose"] * spos(shortfall, wg) * (1 - from_glycogen)
         ketone_ox = ketone_oxidation(y[ECF_KET] / ve, c.ecf0, p)
         organic_net = (lactate_production - lactate_clearance) + (ketone_production - ketone_ox)
         organic_on_hco3 = organic_net * max(hco3, 0) / (max(hco3, 0) + 1)

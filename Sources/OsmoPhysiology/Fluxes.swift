@@ -317,13 +317,15 @@ extension FluidModel {
         let glycogen = y[S.liverGlycogen]
         let fromGlycogen = BodyConstants.glycogenSupply(glycogen, c.p)
         // Smooth positive parts (C∞: the BDF steppers keep their order through a shortfall's sign change); the
-        // draw they leave at the fed start (≈ 0.002 mmol/h) is taken off so the start is exact.
+        // draw they leave at the fed start (≈ 0.002 mmol/h) is taken off so the start is exact. 1 − σ is not
+        // clamped at a full store (it is 0 there, and a trial state a little above full makes it slightly
+        // negative): smooth, and the Jacobian's probes see its dependencies from either side.
         let wG = 0.01 * c.glucoseNeed
         let uncovered = (1 - c.p.gluconeogenesisShare) * Smooth.positive(shortfall, width: wG)
         f.glycogenRate = (Smooth.positive(-shortfall, width: wG) * (1 - glycogen) - uncovered * fromGlycogen
             + c.glycogenDraw0) / c.glycogenStore
         f.ketoneProduction = c.ketoneProduction0
-            + c.p.ketoneYield * Smooth.positive(shortfall, width: wG) * max(1 - fromGlycogen, 0)
+            + c.p.ketoneYield * Smooth.positive(shortfall, width: wG) * (1 - fromGlycogen)
         f.ketoneOxidation = BodyConstants.ketoneOxidation(conc: y[S.ecfKetoacid] / ve, ecf0: c.ecf0, c.p)
         // The net organic acid (lactic and keto acids made − burned) spends HCO3 while there is HCO3 to spend; the rest
         // of its H+ goes to the cell and bone buffers (which give back Na+), so no acid load drives the ECF's HCO3 below zero.

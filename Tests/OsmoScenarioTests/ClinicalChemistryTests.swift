@@ -118,7 +118,7 @@ import Testing
             }
         }
     }
-    static let knownWideGap: Set<String> = ["cholera-adult/untreated"]
+    static let knownWideGap: Set<String> = ["cholera-adult/untreated", "cholera-adult/nothing-by-mouth"]
 
     /// Diarrhoeal stool is never salt-free: while the stool rate is above 3 × basal, stool Na ≥ 10 and
     /// Na + K ≥ 30 mmol/L.
