@@ -180,15 +180,21 @@ extension ValidationSuite {
                                   model: gapLessLactate, unit: "mmol/L", source: "issue 11 (8–24; Chionh 2022 AG with K 14.6–22.5)"))
 
         // Rotavirus child, as the shipped scenario's untreated arm: HCO3 when weight loss first reaches 5 %.
-        var r = SimulationProblem(patient: .child, durationH: 120, sampleIntervalH: 0.25)
-        r.illness = .pathogen(.rotavirus, severity: 1, onsetH: 0)
-        r.overrides = ["maintenance_intake_fraction": 0.6]
-        let tr = run(r)
-        let t5 = firstTime(tr, .weight_loss_pct) { $0 >= 5 }
+        let (tr, t5) = untreatedRotavirusChild(intake: 0.6)
         rows.append(ValidationRow(g, "rotavirus child, untreated: HCO3 at 5 % weight loss", low: 15, high: 21,
                                   model: t5.map { at(tr, .hco3_plasma_mmol_L, $0) } ?? .nan, unit: "mmol/L",
                                   source: "P2 §1a NICE Table 4.7: < 21 in 72 % of dehydrated (Conway); < 15 in 17 % (Jenkins)"))
         return rows
+    }
+
+    /// The shipped rotavirus child (severity 1, 5 days) with nothing but `intake` of its usual eating and drinking,
+    /// and the time its weight loss first reaches 5 % (nil if never).
+    static func untreatedRotavirusChild(intake: Double) -> (Trajectory, Double?) {
+        var r = SimulationProblem(patient: .child, durationH: 120, sampleIntervalH: 0.25)
+        r.illness = .pathogen(.rotavirus, severity: 1, onsetH: 0)
+        r.overrides = ["maintenance_intake_fraction": intake]
+        let tr = run(r)
+        return (tr, firstTime(tr, .weight_loss_pct) { $0 >= 5 })
     }
 
     // MARK: fasting ketosis
@@ -213,12 +219,8 @@ extension ValidationSuite {
                                   source: "Parmar 2023 (> 3 y: median 0.1, IQR 0.1–0.2)"))
         // A rotavirus child who eats and drinks a third of the usual (vomiting and anorexia: how the children of the
         // study came to be dehydrated) once it has lost 5 % of its weight. (The shipped child, at 60 % of the usual,
-        // stays mildly ketotic: BHB ≤ 0.8 mmol/L.)
-        var r = SimulationProblem(patient: .child, durationH: 120, sampleIntervalH: 0.25)
-        r.illness = .pathogen(.rotavirus, severity: 1, onsetH: 0)
-        r.overrides = ["maintenance_intake_fraction": 0.3]
-        let tr = run(r)
-        let t5 = firstTime(tr, .weight_loss_pct) { $0 >= 5 }
+        // stays mildly ketotic: BHB ≈ 0.45 mmol/L at most.)
+        let (tr, t5) = untreatedRotavirusChild(intake: 0.3)
         rows.append(ValidationRow(g, "rotavirus child, 30 % of usual intake: BHB at 5 % weight loss", low: 1.2, high: 4.6,
                                   model: t5.map { 0.8 * at(tr, .ketone_mmol_L, $0) } ?? .nan, unit: "mmol/L",
                                   source: "Levy & Bachur, Acad Emerg Med 2013;20:1146 (dehydrated children: median 3.1, IQR 1.2–4.6)"))
