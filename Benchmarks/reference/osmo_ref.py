@@ -16,6 +16,7 @@ column of osmo's timeseries.csv.
 import math
 
 import numpy as np
+from scipy.optimize import brentq
 from scipy.integrate import solve_ivp
 
 REFERENCE_OF = ("osmo main after the Physiology III merge (charge-balanced fluxes, cell and bone buffers, pH and pCO2 "
@@ -325,28 +326,14 @@ class Circulation:
         fu, k, g, kap, w = self.fu, self.ah + self.ar, self.g, self.kap, self.WIDTH
         dr = fu * self.av / (1 - fu)
         norm = (self.r1 + kap) / self.r1
-        lo, hi, s = -1.0, 1.0, 0.0
-        for _ in range(60):
+        # The loop's root by Brent's method on F(s) = s − tanh(g(1 − MAP(s)/MAP0)), F(−1) < 0 < F(1) (an
+        # independent root finder from osmo's safeguarded Newton).
+        def residual(s):
             r = (x - fu * (1 - self.av * s)) / (1 - fu)
-            q = math.sqrt(r * r + w * w)
-            rp = 0.5 * (r + q)
-            drp = 0.5 * (1 + r / q) * dr
+            rp = spos(r, w)
             sv = norm * rp / (rp + kap)
-            dsv = norm * kap / ((rp + kap) ** 2) * drp
-            e = math.exp(k * s)
-            mm, dm = e * sv, e * (k * sv + dsv)
-            th = math.tanh(g * (1 - mm))
-            res, slope = s - th, 1 + g * (1 - th * th) * dm
-            if res > 0:
-                hi = s
-            else:
-                lo = s
-            nxt = s - res / slope
-            if not (lo < nxt < hi):
-                nxt = 0.5 * (lo + hi)
-            if abs(nxt - s) < 1e-14 or not math.isfinite(nxt):
-                break
-            s = nxt
+            return s - math.tanh(g * (1 - math.exp(k * s) * sv))
+        s = 0.0 if residual(0.0) == 0 else brentq(residual, -1.0, 1.0, xtol=1e-15, rtol=4.5e-16, maxiter=200)
         r = (x - fu * (1 - self.av * s)) / (1 - fu)
         rp = spos(r, w)
         sv = norm * rp / (rp + kap)

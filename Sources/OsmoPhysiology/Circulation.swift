@@ -38,8 +38,14 @@ struct CirculationConstants: Sendable {
     let viscosityGain: Double
     /// GFR autoregulation factor at the resting pressure (divided out so it is exactly 1 at rest).
     let autoregulation0: Double
+    /// The reflex drive s and its slope ds/dx at the central blood volumes x = 1 + (i − tableCentre)/512, for a cubic
+    /// Hermite interpolant: the loop is solved once per node here instead of in every call of the right-hand side.
+    let driveTable: [Double], driveSlope: [Double]
 
     static let stressedWidth = 0.05
+    /// Nodes of the drive table: x from 1 − 358/512 (0.30) to 1 + 307/512 (1.60), spacing 1/512 (exact in binary,
+    /// so x = 1, the resting state, falls on a node and gives the solved value itself).
+    static let tableCentre = 358, tableCount = 666, tableStep = 1.0 / 512
 
     init(patient: Patient, plasma0: Double, _ p: ModelParameters) {
         let m = patient.maturity
@@ -65,6 +71,73 @@ struct CirculationConstants: Sendable {
         filtrationStop = p.gfrFiltrationStop
         viscosityGain = p.viscosityHaematocritGain
         autoregulation0 = CirculationConstants.autoregulationRaw(1, limit: p.gfrAutoregulationLimit, stop: p.gfrFiltrationStop)
+        var table = [Double](repeating: 0, count: CirculationConstants.tableCount), slope = table
+        for i in 0..<CirculationConstants.tableCount {
+            let x = 1 + Double(i - CirculationConstants.tableCentre) * CirculationConstants.tableStep
+            (table[i], slope[i]) = CirculationConstants.solveDrive(
+                x: x, unstressed: unstressed, venoconstriction: venoconstriction, loopGain: heartGain + resistanceGain,
+                reflexGain: reflexGain, starlingHalf: starlingHalf, stressed1: stressed1)
+        }
+        driveTable = table
+        driveSlope = slope
+    }
+
+    /// The baroreflex drive s at central blood volume x: s = tanh(G·(1 − MAP/MAP0)) solved by safeguarded Newton
+    /// (the residual is increasing in s, so the root in (−1, 1) is unique), and ds/dx by implicit differentiation.
+    static func solveDrive(x: Double, unstressed fu: Double, venoconstriction av: Double, loopGain k: Double,
+                           reflexGain g: Double, starlingHalf kap: Double, stressed1: Double) -> (Double, Double) {
+        let w = stressedWidth
+        let dr = fu * av / (1 - fu)
+        let norm = (stressed1 + kap) / stressed1
+        // Newton inside the bracket [lo, hi], bisecting whenever the step leaves it or fails to halve the residual:
+        // plain safeguarded Newton can cycle between two points inside the bracket (it did near x = 0.55, a
+        // 45 % blood-volume loss or a standing patient with 30 % loss, stopping 0.08 short of the root).
+        var lo = -1.0, hi = 1.0, s = 0.0, lastResidual = Double.infinity
+        for _ in 0..<200 {
+            let r = (x - fu * (1 - av * s)) / (1 - fu)
+            let q = (r * r + w * w).squareRoot()
+            let rp = 0.5 * (r + q)
+            let drp = 0.5 * (1 + r / q) * dr
+            let sv = norm * rp / (rp + kap)
+            let dsv = norm * kap / ((rp + kap) * (rp + kap)) * drp
+            let e = exp(k * s)
+            let m = e * sv, dm = e * (k * sv + dsv)
+            let th = tanh(g * (1 - m))
+            let residual = s - th, slope = 1 + g * (1 - th * th) * dm
+            if residual > 0 { hi = s } else { lo = s }
+            if residual == 0 { break }
+            var next = s - residual / slope
+            if !(next > lo && next < hi) || Swift.abs(residual) > 0.5 * lastResidual { next = 0.5 * (lo + hi) }
+            lastResidual = Swift.abs(residual)
+            if Swift.abs(next - s) < 1e-14 || !next.isFinite { break }
+            s = next
+        }
+        // ds/dx = −(∂F/∂x)/(∂F/∂s) for F = s − tanh(G(1 − m(s, x))).
+        let r = (x - fu * (1 - av * s)) / (1 - fu)
+        let q = (r * r + w * w).squareRoot()
+        let rp = 0.5 * (r + q)
+        let sv = norm * rp / (rp + kap)
+        let dsvdr = norm * kap / ((rp + kap) * (rp + kap)) * 0.5 * (1 + r / q)
+        let e = exp(k * s)
+        let th = tanh(g * (1 - e * sv))
+        let fs = 1 + g * (1 - th * th) * e * (k * sv + dsvdr * dr)
+        let fx = g * (1 - th * th) * e * dsvdr / (1 - fu)
+        return (s, -fx / fs)
+    }
+
+    /// The drive at x: the cubic Hermite interpolant of the table inside it, the solve outside.
+    @inline(__always)
+    func drive(x: Double) -> Double {
+        let u = (x - 1) / CirculationConstants.tableStep + Double(CirculationConstants.tableCentre)
+        if u >= 0 && u < Double(CirculationConstants.tableCount - 1) {
+            let i = Int(u), t = u - Double(i), h = CirculationConstants.tableStep
+            let t2 = t * t, t3 = t2 * t
+            return (2 * t3 - 3 * t2 + 1) * driveTable[i] + (t3 - 2 * t2 + t) * h * driveSlope[i]
+                + (-2 * t3 + 3 * t2) * driveTable[i + 1] + (t3 - t2) * h * driveSlope[i + 1]
+        }
+        return CirculationConstants.solveDrive(x: x, unstressed: unstressed, venoconstriction: venoconstriction,
+                                               loopGain: heartGain + resistanceGain, reflexGain: reflexGain,
+                                               starlingHalf: starlingHalf, stressed1: stressed1).0
     }
 
     /// Upper limit of the resting heart rate for the age, bpm (APLS ranges, tabulated by Fleming et al.,
@@ -87,7 +160,9 @@ struct CirculationConstants: Sendable {
     /// SV/SV0 = r⁺(r⁺₁ + κ)/(r⁺₁(r⁺ + κ)) with r⁺ = Smooth.positive(r, 0.05); MAP/MAP0 = e^{(a_H + a_R)s}·SV/SV0;
     /// cardiac output e^{a_H s}·SV/SV0/η with the blood's relative viscosity η = e^{k(Hct − Hct0)}.
     /// The baroreflex closes the loop: s = tanh(G·(1 − MAP/MAP0)), solved by safeguarded Newton
-    /// (the residual is increasing in s, so the root in (−1, 1) is unique). Pulse pressure ∝ stroke volume.
+    /// (the residual is increasing in s, so the root in (−1, 1) is unique) once per node of a table in x at the
+    /// patient's start and read by cubic Hermite interpolation (``drive(x:)``; the solve itself outside the table).
+    /// Pulse pressure ∝ stroke volume.
     @inline(__always)
     func state(plasmaVolume vp: Double, shift: Double = 0) -> Haemodynamics {
         var h = Haemodynamics()
@@ -95,31 +170,13 @@ struct CirculationConstants: Sendable {
         h.bloodVolume = bv
         h.haematocrit = redCellVolume / max(bv, 1e-9)
         let x = (bv - shift) / bloodVolume0
-        let fu = unstressed, k = heartGain + resistanceGain, g = reflexGain, kap = starlingHalf
+        let fu = unstressed, kap = starlingHalf
         let w = CirculationConstants.stressedWidth
-        let dr = fu * venoconstriction / (1 - fu)
         let norm = (stressed1 + kap) / stressed1
-        var lo = -1.0, hi = 1.0, s = 0.0, sv = 1.0
-        for _ in 0..<60 {
-            let r = (x - fu * (1 - venoconstriction * s)) / (1 - fu)
-            let q = (r * r + w * w).squareRoot()
-            let rp = 0.5 * (r + q)
-            let drp = 0.5 * (1 + r / q) * dr
-            sv = norm * rp / (rp + kap)
-            let dsv = norm * kap / ((rp + kap) * (rp + kap)) * drp
-            let e = exp(k * s)
-            let m = e * sv, dm = e * (k * sv + dsv)
-            let th = tanh(g * (1 - m))
-            let residual = s - th, slope = 1 + g * (1 - th * th) * dm
-            if residual > 0 { hi = s } else { lo = s }
-            var next = s - residual / slope
-            if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
-            if Swift.abs(next - s) < 1e-14 || !next.isFinite { break }
-            s = next
-        }
+        let s = drive(x: x)
         let r = (x - fu * (1 - venoconstriction * s)) / (1 - fu)
         let rp = Smooth.positive(r, width: w)
-        sv = norm * rp / (rp + kap)
+        let sv = norm * rp / (rp + kap)
         h.sympathetic = s
         h.strokeRel = sv
         let hr = exp(heartGain * s)
