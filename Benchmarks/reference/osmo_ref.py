@@ -333,7 +333,7 @@ class Circulation:
             rp = spos(r, w)
             sv = norm * rp / (rp + kap)
             return s - math.tanh(g * (1 - math.exp(k * s) * sv))
-        s = 0.0 if residual(0.0) == 0 else brentq(residual, -1.0, 1.0, xtol=1e-15, rtol=4.5e-16, maxiter=200)
+        s = 0.0 if residual(0.0) == 0 else brentq(residual, -1.0, 1.0, xtol=1e-15, rtol=1e-15, maxiter=200)
         r = (x - fu * (1 - self.av * s)) / (1 - fu)
         rp = spos(r, w)
         sv = norm * rp / (rp + kap)
