@@ -321,11 +321,12 @@ extension FluidModel {
         // clamped at a full store (it is 0 there, and a trial state a little above full makes it slightly
         // negative): smooth, and the Jacobian's probes see its dependencies from either side.
         let wG = 0.01 * c.glucoseNeed
-        let uncovered = (1 - c.p.gluconeogenesisShare) * Smooth.positive(shortfall, width: wG)
+        let unmet = Smooth.positive(shortfall, width: wG)
+        let uncovered = (1 - c.p.gluconeogenesisShare) * unmet
         f.glycogenRate = (Smooth.positive(-shortfall, width: wG) * (1 - glycogen) - uncovered * fromGlycogen
             + c.glycogenDraw0) / c.glycogenStore
         f.ketoneProduction = c.ketoneProduction0
-            + c.p.ketoneYield * Smooth.positive(shortfall, width: wG) * (1 - fromGlycogen)
+            + c.p.ketoneYield * unmet * (1 - fromGlycogen)
         f.ketoneOxidation = BodyConstants.ketoneOxidation(conc: y[S.ecfKetoacid] / ve, ecf0: c.ecf0, c.p)
         // The net organic acid (lactic and keto acids made − burned) spends HCO3 while there is HCO3 to spend; the rest
         // of its H+ goes to the cell and bone buffers (which give back Na+), so no acid load drives the ECF's HCO3 below zero.

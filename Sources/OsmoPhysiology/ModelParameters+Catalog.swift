@@ -1,5 +1,6 @@
 extension ModelParameters {
-    private static func p(
+    /// One catalogue entry (also used by ``circulationCatalog``).
+    static func p(
         _ name: String, _ kp: WritableKeyPath<ModelParameters, Double>, _ unit: String, _ range: ClosedRange<Double>,
         _ meaning: String, _ source: String
     ) -> Info {
