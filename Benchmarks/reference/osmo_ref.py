@@ -826,20 +826,22 @@ class Model:
         r = smin(p["colon_max_fraction"], cap_frac, 0.01)
         r = smin(r, 1 - nonabs / tonicity, 0.01)
         r = spos(r, 0.01)
-        # The colon absorbs salt: cations at rc ≤ r, Cl and HCO3 at ra carrying the same charge.
+        # The colon absorbs salt: cations at rc ≤ r; NaCl first (NHE3 + DRA), Cl down to the limiting stool Cl,
+        # HCO3 only for the charge the Cl above that limit cannot carry.
         tna, tk, tcl, tb = max(transit[NA], 0), max(transit[K], 0), max(transit[CL], 0), max(transit[HCO3], 0)
-        cations, anions = tna + tk, tcl + tb
-        rc = smin(r, anions / max(cations, 1e-12), 0.01)
-        ra = rc * cations / max(anions, 1e-12)
+        cations = tna + tk
+        cl_room = ramp(tcl - p["colon_cl_limit_mmol_L"] * max(q * (1 - r), 0.0), 0.01 * w)
+        rc = smin(r, (cl_room + tb) / max(cations, 1e-12), 0.01)
+        charge = rc * cations
         col = np.zeros(9)
         col[W] = q * r
         col[NA] = rc * tna
         col[K] = rc * tk
-        col[CL] = ra * tcl
-        col[HCO3] = ra * tb
+        col[CL] = smin(charge, cl_room, 0.01 * charge + 1e-12)
+        col[HCO3] = charge - col[CL]
         # Colonic Na absorption against a limiting gradient, paid for by K secretion and Cl absorption.
         stool_water = max(q - col[W], 0.0)
-        na_left, cl_left = tna - col[NA], tcl - col[CL]
+        na_left, cl_left = tna - col[NA], cl_room - col[CL]
         excess = ramp(na_left - p["colon_na_limit_mmol_L"] * stool_water, 0.01 * w)
         capacity = p["colon_na_capacity_mmol_h_kg"] * w * math.sqrt(aldo) * (1 - self.illness.nhe_inhibition * min(load, 1))
         colon_drive = capacity * excess / (capacity + excess + 1e-12)

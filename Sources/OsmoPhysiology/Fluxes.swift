@@ -361,24 +361,28 @@ extension FluidModel {
         r = Smooth.minimum(r, 1 - nonAbsorbableConc / f.tonicity, width: 0.01)
         r = Smooth.positive(r, width: 0.01)
         // The colon absorbs salt, not charge: cations at the fraction r (or less, if the inflow lacks the
-        // anions to go with them), Cl and HCO3 in proportion to carry the same charge.
+        // anions to go with them). Its salt is NaCl: NHE3's H+ and DRA's HCO3− (Cl−/HCO3− exchange) meet in the
+        // lumen, so Cl goes first, down to the limiting stool Cl (`colon_cl_limit_mmol_L`), and the lumen keeps
+        // its base; only the charge the Cl above that limit cannot carry takes HCO3 with it (NaHCO3).
         let tr = f.transit
-        let cations = max(tr.sodium, 0) + max(tr.potassium, 0), anions = max(tr.chloride, 0) + max(tr.bicarbonate, 0)
-        let rc = Smooth.minimum(r, anions / max(cations, 1e-12), width: 0.01)
-        let ra = rc * cations / max(anions, 1e-12)
+        let trCl = max(tr.chloride, 0), trBase = max(tr.bicarbonate, 0)
+        let cations = max(tr.sodium, 0) + max(tr.potassium, 0)
+        let clRoom = Smooth.ramp(trCl - c.p.colonChlorideLimit * max(q * (1 - r), 0), width: 0.01 * w)
+        let rc = Smooth.minimum(r, (clRoom + trBase) / max(cations, 1e-12), width: 0.01)
+        let charge = rc * cations
         var col = Mix()
         col.water = q * r
         col.sodium = rc * max(tr.sodium, 0)
         col.potassium = rc * max(tr.potassium, 0)
-        col.chloride = ra * max(tr.chloride, 0)
-        col.bicarbonate = ra * max(tr.bicarbonate, 0)
+        col.chloride = Smooth.minimum(charge, clRoom, width: 0.01 * charge + 1e-12)
+        col.bicarbonate = charge - col.chloride
         // Colonic Na absorption against a limiting gradient (ENaC, aldosterone-driven): the Na the stool-bound
         // fluid holds above colon_na_limit_mmol_L is absorbed, saturably, up to the colon's capacity, and
         // paid for by K secreted from the plasma (fraction colon_k_secretion_fraction) and Cl absorbed with
         // it; toxin-driven illness inhibits it as it does NHE3. This is what sets stool composition: at low
         // flows Na falls and K rises, at cholera's flows the colon is overwhelmed.
         let stoolWater = max(q - col.water, 0)
-        let naLeft = max(tr.sodium, 0) - col.sodium, clLeft = max(tr.chloride, 0) - col.chloride
+        let naLeft = max(tr.sodium, 0) - col.sodium, clLeft = clRoom - col.chloride
         let excess = Smooth.ramp(naLeft - c.p.colonSodiumLimit * stoolWater, width: 0.01 * w)
         let capacity = c.p.colonSodiumCapacityPerKg * w * aldo.squareRoot() * (1 - illness.nheInhibition * min(f.load, 1))
         let colonDrive = capacity * excess / (capacity + excess + 1e-12)

@@ -55,6 +55,7 @@ public struct ModelParameters: Sendable, Equatable {
     public var colonMaxFraction = 0.9                // of ileal inflow
     public var colonSodiumCapacityPerKg = 0.25       // mmol/h/kg colonic Na absorption beyond the water it goes with, at aldosterone 1
     public var colonSodiumLimit = 30.0               // mmol/L: stool Na the colon cannot absorb below
+    public var colonChlorideLimit = 15.0             // mmol/L: stool Cl the colon's Cl−/HCO3− exchange cannot lower further
     public var colonPotassiumSecretionFraction = 0.4 // K secreted per Na absorbed beyond the water (the rest with Cl)
     public var basalStoolWaterLPerDayPerKg = 0.00143 // L/day/kg (100 mL/day at 70 kg)
     public var basalStoolPotassiumPerKg = 0.114      // mmol/day/kg (8 mmol/day at 70 kg)

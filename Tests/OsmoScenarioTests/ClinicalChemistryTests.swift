@@ -64,14 +64,12 @@ import Testing
         }
     }
 
-    /// Diarrhoea is the textbook cause of metabolic acidosis: untreated cholera reaches HCO3 ≤ 18.
+    /// Diarrhoea is the textbook cause of metabolic acidosis: untreated cholera reaches HCO3 ≤ 18 and pH < 7.30.
     @Test func untreatedCholeraIsAcidotic() throws {
         let rows = try #require(Self.series["cholera-adult"]?["untreated"])
         #expect(rows.map { $0["hco3_plasma_mmol_L"]! }.min()! <= 18)
         #expect(Self.summary("cholera-adult", "untreated")["hours_to_acidosis"] != "")
-        withKnownIssue("issue #11: untreated cholera's pH stays just above 7.30 (the contracting ECF concentrates what HCO3 is left)") {
-            #expect(rows.map { $0["ph_plasma"]! }.min()! < 7.30)
-        }
+        #expect(rows.map { $0["ph_plasma"]! }.min()! < 7.30)
     }
 
     /// The untreated rotavirus child, once it has lost 5 % of its weight, is acidotic as most dehydrated children
@@ -80,9 +78,7 @@ import Testing
         let rows = try #require(Self.series["rotavirus-child"]?["untreated"])
         let dry = rows.filter { $0["weight_loss_pct"]! >= 5 }
         try #require(!dry.isEmpty, "the untreated child never loses 5 %")
-        withKnownIssue("issue #11: the child's HCO3 bottoms out near 21.6: contraction and the kidney defend it") {
-            #expect(dry.map { $0["hco3_plasma_mmol_L"]! }.min()! < 21)
-        }
+        #expect(dry.map { $0["hco3_plasma_mmol_L"]! }.min()! < 21)
         // At 60 % of its usual intake the child turns mildly ketotic: BHB (0.8 of the ketoacids) above 0.3 mmol/L,
         // three times the fed level (Parmar 2023: 0.1 after an overnight fast beyond 3 years).
         #expect(rows.map { 0.8 * $0["ketone_mmol_L"]! }.max()! > 0.3)
