@@ -43,6 +43,32 @@ import Testing
         #expect(ors.max()! < lactate.max()!)
     }
 
+    /// Severe dehydration reads as such at the bedside (WHO / Harris et al., Lancet 2012: > 10 % of weight, a rapid
+    /// and weak pulse): once the arm that drinks nothing has lost 10 % of its weight, the pulse is above 100 and stays
+    /// there, the pulse pressure is narrowed and the systolic pressure has fallen; at the worst loss the lactate is
+    /// raised and the pulse tachycardic by the summary. (The model of d884cb6 read HR 95, systolic 107 at 16.8 %.)
+    @Test func nothingByMouthShowsSevereDehydration() throws {
+        let loss = try Self.column("cholera-adult", "nothing-by-mouth", "weight_loss_pct")
+        let hr = try Self.column("cholera-adult", "nothing-by-mouth", "heart_rate_bpm")
+        let sbp = try Self.column("cholera-adult", "nothing-by-mouth", "systolic_mmHg")
+        let dbp = try Self.column("cholera-adult", "nothing-by-mouth", "diastolic_mmHg")
+        let lactate = try Self.column("cholera-adult", "nothing-by-mouth", "lactate_mmol_L")
+        let k10 = try #require(loss.firstIndex { $0 >= 10 })
+        #expect(hr[k10...].allSatisfy { $0 > 100 }, "HR at ≥ 10 % loss: \(hr[k10...].min()!)")
+        #expect(sbp[k10...].allSatisfy { $0 < sbp[0] - 10 }, "systolic at ≥ 10 % loss: \(sbp[k10...].max()!) vs \(sbp[0])")
+        let k = loss.indices.max { loss[$0] < loss[$1] }!
+        #expect(hr[k] > 115, "HR at the worst loss \(hr[k])")
+        #expect(sbp[k] - dbp[k] < 0.5 * (sbp[0] - dbp[0]), "pulse pressure \(sbp[k] - dbp[k]) at the worst loss")
+        #expect(lactate[k] > 2)
+        let u = ClinicalChemistryTests.summary("cholera-adult", "nothing-by-mouth")
+        #expect(Double(u["hours_to_tachycardia"] ?? "") != nil, "\(u)")
+        // The ORS arms never look shocked.
+        for arm in ["ors", "iv-then-ors"] {
+            let h = try Self.column("cholera-adult", arm, "heart_rate_bpm")
+            #expect(h.max()! < 100, "\(arm): peak HR \(h.max()!)")
+        }
+    }
+
     /// Haematocrit rises as plasma is lost: it is highest where the plasma volume is lowest.
     @Test func haematocritFollowsPlasma() throws {
         let vp = try Self.column("cholera-adult", "untreated", "volume_plasma_L")
