@@ -24,7 +24,10 @@ import Testing
         #expect(sbp[k] < sbp[0] - sbpFall, "\(scenario): systolic \(sbp[0]) → \(sbp[k])")
         let hrORS = try Self.column(scenario, "ors", "heart_rate_bpm")
         #expect(hrORS[k] < hr[k] - hrRise / 2, "\(scenario): ORS HR \(hrORS[k]) vs untreated \(hr[k])")
-        #expect(abs(hrORS.last! - hrORS[0]) < 5, "\(scenario): ORS HR at the end \(hrORS.last!)")
+        // Replacing each stool 1:1 leaves cholera's ORS arm ≈ 3 % of weight short at 72 h (plasma −0.2 L): its pulse is a
+        // few beats above rest, well inside the normal range.
+        #expect(abs(hrORS.last! - hrORS[0]) < 8, "\(scenario): ORS HR at the end \(hrORS.last!)")
+        #expect(hrORS.max()! < 100, "\(scenario): ORS peak HR \(hrORS.max()!)")
         // The pulse follows the dehydration: higher at the worst loss than when the loss was half as large.
         if let half = loss.firstIndex(where: { $0 >= loss[k] / 2 }) { #expect(hr[k] > hr[half]) }
     }
