@@ -127,9 +127,11 @@ struct CirculationConstants: Sendable {
     let viscosityGain: Double
     /// GFR autoregulation factor at the resting pressure (divided out so it is exactly 1 at rest).
     let autoregulation0: Double
-    /// The reflex drive s and its slope ds/dx at the central blood volumes x = 1 + (i − tableCentre)/512, for a cubic
-    /// Hermite interpolant: the loop is solved once per node here instead of in every call of the right-hand side.
-    let driveTable: [Double], driveSlope: [Double]
+    /// The reflex drive s, its slope ds/dx and its curvature d²s/dx² at the central blood volumes
+    /// x = 1 + (i − tableCentre)/512, for a quintic Hermite interpolant (C²: a C¹ cubic's jumps in the curvature at
+    /// every node, ≈ 10 mL of plasma apart, cost the stiff integrator accuracy at tight tolerances): the loop is solved
+    /// once per node here instead of in every call of the right-hand side.
+    let driveTable: [Double], driveSlope: [Double], driveCurvature: [Double]
 
     /// Nodes of the drive table: x from 1 − 460/512 (0.10) to 1 + 307/512 (1.60), spacing 1/512 (exact in binary,
     /// so x = 1, the resting state, falls on a node and gives the solved value itself).
@@ -165,17 +167,29 @@ struct CirculationConstants: Sendable {
         }
         driveTable = table
         driveSlope = slope
+        // Curvature by central differences of the exact slopes (one-sided at the ends): shared by the two intervals
+        // that meet at a node, so the interpolant is C² whatever its small error.
+        var curvature = table
+        let n = CirculationConstants.tableCount, h = CirculationConstants.tableStep
+        for i in 0..<n {
+            let lo = max(i - 1, 0), hi = min(i + 1, n - 1)
+            curvature[i] = (slope[hi] - slope[lo]) / (Double(hi - lo) * h)
+        }
+        driveCurvature = curvature
     }
 
-    /// The drive at x: the cubic Hermite interpolant of the table inside it, the solve outside.
+    /// The drive at x: the quintic Hermite interpolant of the table inside it, the solve outside.
     @inline(__always)
     func drive(x: Double) -> Double {
         let u = (x - 1) / CirculationConstants.tableStep + Double(CirculationConstants.tableCentre)
         if u >= 0 && u < Double(CirculationConstants.tableCount - 1) {
             let i = Int(u), t = u - Double(i), h = CirculationConstants.tableStep
-            let t2 = t * t, t3 = t2 * t
-            return (2 * t3 - 3 * t2 + 1) * driveTable[i] + (t3 - 2 * t2 + t) * h * driveSlope[i]
-                + (-2 * t3 + 3 * t2) * driveTable[i + 1] + (t3 - t2) * h * driveSlope[i + 1]
+            let t2 = t * t, t3 = t2 * t, t4 = t3 * t, t5 = t4 * t
+            let h0 = 1 - 10 * t3 + 15 * t4 - 6 * t5, h1 = t - 6 * t3 + 8 * t4 - 3 * t5
+            let h2 = 0.5 * (t2 - 3 * t3 + 3 * t4 - t5), h3 = 0.5 * (t3 - 2 * t4 + t5)
+            let h4 = -4 * t3 + 7 * t4 - 3 * t5, h5 = 10 * t3 - 15 * t4 + 6 * t5
+            return h0 * driveTable[i] + h1 * h * driveSlope[i] + h2 * h * h * driveCurvature[i]
+                + h5 * driveTable[i + 1] + h4 * h * driveSlope[i + 1] + h3 * h * h * driveCurvature[i + 1]
         }
         return loop.solveDrive(x: x).0
     }

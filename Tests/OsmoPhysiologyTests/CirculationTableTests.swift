@@ -1,7 +1,7 @@
 import Testing
 @testable import OsmoPhysiology
 
-/// The baroreflex drive is read from a per-patient table (Circulation.swift): it must equal the direct solve
+/// The baroreflex drive is read from a per-patient table (quintic Hermite, C²) (Circulation.swift): it must equal the direct solve
 /// to far below the solver's tolerance everywhere in the table, and exactly at rest.
 @Suite struct CirculationTableTests {
     @Test(arguments: [Patient.adult, Patient.child])
