@@ -17,7 +17,7 @@ import Testing
             if e > worst { worst = e; worstX = x }
             x += CirculationConstants.tableStep / 3
         }
-        #expect(worst < 1e-6, "table vs solve: \(worst) at x = \(worstX) (s \(solved(worstX)), table \(c.drive(x: worstX)))")
+        #expect(worst < 1e-10, "table vs solve: \(worst) at x = \(worstX) (s \(solved(worstX)), table \(c.drive(x: worstX)))")
         #expect(c.drive(x: 1) == solved(1))
         #expect(abs(c.drive(x: 1)) < 1e-12)
     }
