@@ -287,7 +287,7 @@ def glycogen_supply(g, p):
 
 # --- Circulation (Circulation.swift; issue 12) ------------------------------------------------------
 class Circulation:
-    """CirculationConstants: blood volume, the baroreflex, pulse and pressure (MODEL.md §7c)."""
+    """CirculationConstants: blood volume, the baroreflex, venous return and the heart, pulse and pressure (MODEL.md §7c)."""
     WIDTH = 0.05
 
     def __init__(self, patient, plasma0, p):
@@ -296,21 +296,35 @@ class Circulation:
         self.hct0 = p["haematocrit_infant"] + (p["haematocrit_adult"] - p["haematocrit_infant"]) * m
         self.rbc = plasma0 * self.hct0 / (1 - self.hct0)
         self.bv0 = plasma0 + self.rbc
+        self.ref = (p["reference_blood_volume_infant_mL_kg"]
+                    + (p["reference_blood_volume_adult_mL_kg"] - p["reference_blood_volume_infant_mL_kg"]) * m) * patient["weight_kg"] / 1000
         self.hr0 = p["heart_rate_infant_bpm"] + (p["heart_rate_adult_bpm"] - p["heart_rate_infant_bpm"]) * m
         sbp = p["systolic_infant_mmHg"] + (p["systolic_adult_mmHg"] - p["systolic_infant_mmHg"]) * m
         dbp = p["diastolic_infant_mmHg"] + (p["diastolic_adult_mmHg"] - p["diastolic_infant_mmHg"]) * m
         self.pp0 = sbp - dbp
         self.map0 = dbp + self.pp0 / 3
-        self.shift = p["standing_shift_fraction"] * self.bv0
+        self.shift = p["standing_shift_fraction"] * self.ref
         self.tachy = 160 if age < 1 else (150 if age < 2 else (140 if age < 5 else (120 if age < 12 else 100)))
         self.hypo = 70 if age < 1 else (70 + 2 * age if age < 10 else 90)
         self.fu, self.av = p["unstressed_volume_fraction"], p["venoconstriction_gain"]
         self.ah, self.ar = p["heart_rate_reflex_gain"], p["resistance_reflex_gain"]
-        self.g, self.kap = p["baroreflex_gain"], p["frank_starling_half"]
+        self.g, self.kap, self.rho = p["baroreflex_gain"], p["frank_starling_half"], p["right_atrial_filling_ratio"]
         self.r1 = spos(1, self.WIDTH)
+        self.out1 = 1.0
+        self.out1 = self.loop(1.0, 0.0)[0]
         self.lim, self.stop = p["gfr_autoregulation_limit"], p["gfr_filtration_stop"]
         self.auto0 = self.auto_raw(1)
         self.kv = p["viscosity_haematocrit_gain"]
+
+    def loop(self, x, s):
+        """(cardiac output, h): venous return ∝ P − ρp meets the heart's h·p(1 + κ)/(p + κ); the root p of
+        ρp² + Bp − Pκ = 0 by the textbook formula (−B + √(B² + 4ρPκ))/(2ρ) (osmo writes it 2Pκ/(B + √…))."""
+        fu, k, rho = self.fu, self.kap, self.rho
+        fill = spos((x - fu * (1 - self.av * s)) / (1 - fu), self.WIDTH) / self.r1
+        h = math.exp(self.ah * s)
+        b = h * (1 + k) * (1 - rho) - fill + rho * k
+        pr = (-b + math.sqrt(b * b + 4 * rho * fill * k)) / (2 * rho)
+        return (fill - rho * pr) / self.out1, h
 
     def auto_raw(self, rel):
         u = (rel - self.stop) / (self.lim - self.stop)
@@ -322,26 +336,20 @@ class Circulation:
     def state(self, vp, shift=0.0):
         bv = max(vp, 0) + self.rbc
         hct = self.rbc / max(bv, 1e-9)
-        x = (bv - shift) / self.bv0
-        fu, k, g, kap, w = self.fu, self.ah + self.ar, self.g, self.kap, self.WIDTH
-        dr = fu * self.av / (1 - fu)
-        norm = (self.r1 + kap) / self.r1
+        x = 1 - (self.bv0 - bv + shift) / self.ref
+        g = self.g
         # The loop's root by Brent's method on F(s) = s − tanh(g(1 − MAP(s)/MAP0)), F(−1) < 0 < F(1) (an
         # independent root finder from osmo's safeguarded Newton).
         def residual(s):
-            r = (x - fu * (1 - self.av * s)) / (1 - fu)
-            rp = spos(r, w)
-            sv = norm * rp / (rp + kap)
-            return s - math.tanh(g * (1 - math.exp(k * s) * sv))
+            co, _ = self.loop(x, s)
+            return s - math.tanh(g * (1 - co * math.exp(self.ar * s)))
         s = 0.0 if residual(0.0) == 0 else brentq(residual, -1.0, 1.0, xtol=1e-15, rtol=1e-15, maxiter=200)
-        r = (x - fu * (1 - self.av * s)) / (1 - fu)
-        rp = spos(r, w)
-        sv = norm * rp / (rp + kap)
-        hr = math.exp(self.ah * s)
-        co = hr * sv / math.exp(min(self.kv * (hct - self.hct0), 30))  # viscosity: flow ∝ 1/η, pressure unchanged
-        mp = self.map0 * hr * sv * math.exp(self.ar * s)
+        co, h = self.loop(x, s)
+        sv = co / h
+        mp = self.map0 * co * math.exp(self.ar * s)
         pp = self.pp0 * sv
-        return dict(bv=bv, hct=hct, s=s, hr=self.hr0 * hr, map=mp, sbp=mp + 2 * pp / 3, dbp=mp - pp / 3, co=co)
+        co_flow = co / math.exp(min(self.kv * (hct - self.hct0), 30))  # viscosity: flow ∝ 1/η, pressure unchanged
+        return dict(bv=bv, hct=hct, s=s, hr=self.hr0 * h, map=mp, sbp=mp + 2 * pp / 3, dbp=mp - pp / 3, co=co_flow)
 # --- end circulation -------------------------------------------------------------------------------
 
 
@@ -1011,7 +1019,7 @@ class Model:
             "orthostatic_hr_rise_bpm": rise, "orthostatic_sbp_drop_mmHg": drop, "haematocrit": cs["hct"],
             "blood_volume_L": cs["bv"], "cardiac_output_rel": cs["co"],
             "tachycardia": 1.0 if cs["hr"] > cc.tachy else 0.0,
-            "dizziness": 1.0 if (rise >= 30 or drop >= 20) else 0.0,
+            "dizziness": 1.0 if (rise >= 30 * max(1, cc.hr0 / 70) or drop >= 20) else 0.0,
             "shock": 1.0 if cs["sbp"] < cc.hypo else 0.0,
         })
         return [v[o] for o in OBSERVABLES]

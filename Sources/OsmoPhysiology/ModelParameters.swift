@@ -152,13 +152,16 @@ public struct ModelParameters: Sendable, Equatable {
     public var diastolicAdult = 80.0                 // mmHg
     public var systolicInfant = 86.0                 // mmHg at 1 year
     public var diastolicInfant = 40.0                // mmHg at 1 year
-    public var unstressedVolumeFraction = 0.70       // unstressed share of the blood volume at rest
-    public var venoconstrictionGain = 0.30           // largest fraction of the unstressed volume the reflex mobilises
-    public var heartRateReflexGain = 0.85            // HR = HR0·exp(gain·s), s ∈ (−1, 1) the sympathetic drive
-    public var resistanceReflexGain = 0.30           // TPR = TPR0·exp(gain·s)
-    public var baroreflexGain = 12.0                 // s = tanh(gain · (1 − MAP/MAP0))
-    public var frankStarlingHalf = 1.0               // κ: stroke volume ∝ r/(r + κ), r = stressed volume / normal
-    public var standingShiftFraction = 0.15          // fraction of the normal blood volume pooled in the legs on standing
+    public var unstressedVolumeFraction = 0.70       // unstressed share of the reference blood volume at rest
+    public var venoconstrictionGain = 0.35           // largest fraction of the unstressed volume the reflex mobilises
+    public var heartRateReflexGain = 0.73            // HR = HR0·exp(gain·s), s ∈ (−1, 1) the sympathetic drive
+    public var resistanceReflexGain = 0.26           // TPR = TPR0·exp(gain·s)
+    public var baroreflexGain = 30.0                 // s = tanh(gain · (1 − MAP/MAP0))
+    public var frankStarlingHalf = 2.0               // κ: stroke volume ∝ p/(p + κ), p = right atrial pressure / normal
+    public var rightAtrialFillingRatio = 0.25        // ρ: right atrial / mean systemic filling pressure at rest
+    public var referenceBloodVolumeAdult = 70.0      // mL/kg: the estimated blood volume losses are measured against
+    public var referenceBloodVolumeInfant = 80.0     // mL/kg at 1 year
+    public var standingShiftFraction = 0.13          // fraction of the reference blood volume pooled in the legs on standing
     public var gfrAutoregulationLimit = 0.86         // MAP / normal below which GFR falls (80 of 93 mmHg)
     public var gfrFiltrationStop = 0.43              // MAP / normal at which filtration stops (40 of 93 mmHg)
     public var viscosityHaematocritGain = 2.3        // relative blood viscosity e^{k(Hct − Hct0)}

@@ -129,7 +129,7 @@ struct Observer {
                 case .blood_volume_L: v = circ.bloodVolume
                 case .cardiac_output_rel: v = circ.cardiacOutputRel
                 case .tachycardia: v = circ.heartRate > cc.tachycardiaBpm ? 1 : 0
-                case .dizziness: v = Circulation.dizzy(hrRise: hrRise, sbpDrop: sbpDrop) ? 1 : 0
+                case .dizziness: v = Circulation.dizzy(hrRise: hrRise, sbpDrop: sbpDrop, restingHeartRate: cc.heartRate0) ? 1 : 0
                 case .shock: v = circ.systolic < cc.hypotensionSystolic ? 1 : 0
                 }
                 values.append(v)

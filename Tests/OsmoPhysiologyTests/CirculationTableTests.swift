@@ -1,28 +1,23 @@
 import Testing
 @testable import OsmoPhysiology
 
-/// The baroreflex drive is read from a per-patient table (Circulation.swift): it must equal the direct solve
-/// to far below the solver's tolerance everywhere in the table (≈ 3e-7 at worst, where the stressed volume turns its
-/// smooth corner near x = 0.53), and exactly at rest.
+/// The baroreflex drive is read from a per-patient table (quintic Hermite, C²) (Circulation.swift): it must equal the direct solve
+/// to far below the solver's tolerance everywhere in the table, and exactly at rest.
 @Suite struct CirculationTableTests {
     @Test(arguments: [Patient.adult, Patient.child])
     func tableMatchesTheSolve(patient: Patient) {
         let p = ModelParameters()
         let c = CirculationConstants(patient: patient, plasma0: patient.plasmaFraction * patient.weightKg, p)
-        func solved(_ x: Double) -> Double {
-            CirculationConstants.solveDrive(x: x, unstressed: c.unstressed, venoconstriction: c.venoconstriction,
-                                            loopGain: c.heartGain + c.resistanceGain, reflexGain: c.reflexGain,
-                                            starlingHalf: c.starlingHalf, stressed1: c.stressed1).0
-        }
+        func solved(_ x: Double) -> Double { c.loop.solveDrive(x: x).0 }
         var worst = 0.0, worstX = 0.0
-        // Off the nodes (odd multiples of a 1/3 of the spacing) from x = 0.31 to 1.59, and beyond the table.
-        var x = 0.31
+        // Off the nodes (odd multiples of a 1/3 of the spacing) from x = 0.11 to 1.59, and beyond the table.
+        var x = 0.11
         while x < 1.7 {
             let e = abs(c.drive(x: x) - solved(x))
             if e > worst { worst = e; worstX = x }
             x += CirculationConstants.tableStep / 3
         }
-        #expect(worst < 1e-6, "table vs solve: \(worst) at x = \(worstX) (s \(solved(worstX)), table \(c.drive(x: worstX)))")
+        #expect(worst < 1e-10, "table vs solve: \(worst) at x = \(worstX) (s \(solved(worstX)), table \(c.drive(x: worstX)))")
         #expect(c.drive(x: 1) == solved(1))
         #expect(abs(c.drive(x: 1)) < 1e-12)
     }

@@ -31,8 +31,6 @@ import Testing
         "hypernatraemic child": "ORS-90 does not yet lower Na: the gut's salt and water exchange at high plasma tonicity and renal Na handling need work",
         "6 % CHO-electrolyte drink vs water": "sucrose is counted as glucose + fructose (twice its osmoles) and the jejunal water absorption is mostly osmotic",
         "hypertonic ORS (335 mOsm)": "SGLT1 (saturable, with Zeuthen's 4.75 mL of water per glucose) absorbs a hypertonic glucose load with too little osmotic penalty",
-        // Circulation (issue 12)
-        "45 % blood-volume loss (class IV): steady-state plasma lactate": "issue #12: cardiac output stays ≈ 0.6 of rest in class IV because the reflex heart rate multiplies a preload-set stroke volume (no venous-return limit on cardiac output, no regional splanchnic hypoperfusion), so O2 delivery never falls below the critical level",
     ]
 
     @Test func everyRowIsFinite() {

@@ -24,7 +24,10 @@ import Testing
         #expect(sbp[k] < sbp[0] - sbpFall, "\(scenario): systolic \(sbp[0]) → \(sbp[k])")
         let hrORS = try Self.column(scenario, "ors", "heart_rate_bpm")
         #expect(hrORS[k] < hr[k] - hrRise / 2, "\(scenario): ORS HR \(hrORS[k]) vs untreated \(hr[k])")
-        #expect(abs(hrORS.last! - hrORS[0]) < 5, "\(scenario): ORS HR at the end \(hrORS.last!)")
+        // Replacing each stool 1:1 leaves cholera's ORS arm ≈ 3 % of weight short at 72 h (plasma −0.2 L): its pulse is a
+        // few beats above rest, well inside the normal range.
+        #expect(abs(hrORS.last! - hrORS[0]) < 8, "\(scenario): ORS HR at the end \(hrORS.last!)")
+        #expect(hrORS.max()! < 100, "\(scenario): ORS peak HR \(hrORS.max()!)")
         // The pulse follows the dehydration: higher at the worst loss than when the loss was half as large.
         if let half = loss.firstIndex(where: { $0 >= loss[k] / 2 }) { #expect(hr[k] > hr[half]) }
     }
@@ -41,6 +44,36 @@ import Testing
         #expect(lactate.max()! > 2)
         let ors = try Self.column("cholera-adult", "ors", "lactate_mmol_L")
         #expect(ors.max()! < lactate.max()!)
+    }
+
+    /// Severe dehydration reads as such at the bedside (WHO / Harris et al., Lancet 2012: > 10 % of weight, a rapid
+    /// and weak pulse): once the arm that drinks nothing has lost 10 % of its weight, the pulse is above 100 and stays
+    /// there, the pulse pressure is narrowed and the systolic pressure has fallen; at the worst loss the lactate is
+    /// raised and the pulse tachycardic by the summary. (The model of d884cb6 read HR 95, systolic 107 at 16.8 %.)
+    @Test func nothingByMouthShowsSevereDehydration() throws {
+        let loss = try Self.column("cholera-adult", "nothing-by-mouth", "weight_loss_pct")
+        let hr = try Self.column("cholera-adult", "nothing-by-mouth", "heart_rate_bpm")
+        let sbp = try Self.column("cholera-adult", "nothing-by-mouth", "systolic_mmHg")
+        let dbp = try Self.column("cholera-adult", "nothing-by-mouth", "diastolic_mmHg")
+        let lactate = try Self.column("cholera-adult", "nothing-by-mouth", "lactate_mmol_L")
+        let k10 = try #require(loss.firstIndex { $0 >= 10 })
+        // The pulse turns rapid as the loss passes WHO's 10 % (it crosses 100 at about 10.3 %, with the colon's
+        // hyperchloraemic acidosis): within 5 bpm of 100 at 10 %, above 100 from 11 % on.
+        let k11 = try #require(loss.firstIndex { $0 >= 11 })
+        #expect(hr[k10...].allSatisfy { $0 > 95 }, "HR at ≥ 10 % loss: \(hr[k10...].min()!)")
+        #expect(hr[k11...].allSatisfy { $0 > 100 }, "HR at ≥ 11 % loss: \(hr[k11...].min()!)")
+        #expect(sbp[k10...].allSatisfy { $0 < sbp[0] - 10 }, "systolic at ≥ 10 % loss: \(sbp[k10...].max()!) vs \(sbp[0])")
+        let k = loss.indices.max { loss[$0] < loss[$1] }!
+        #expect(hr[k] > 115, "HR at the worst loss \(hr[k])")
+        #expect(sbp[k] - dbp[k] < 0.5 * (sbp[0] - dbp[0]), "pulse pressure \(sbp[k] - dbp[k]) at the worst loss")
+        #expect(lactate[k] > 2)
+        let u = ClinicalChemistryTests.summary("cholera-adult", "nothing-by-mouth")
+        #expect(Double(u["hours_to_tachycardia"] ?? "") != nil, "\(u)")
+        // The ORS arms never look shocked.
+        for arm in ["ors", "iv-then-ors"] {
+            let h = try Self.column("cholera-adult", arm, "heart_rate_bpm")
+            #expect(h.max()! < 100, "\(arm): peak HR \(h.max()!)")
+        }
     }
 
     /// Haematocrit rises as plasma is lost: it is highest where the plasma volume is lowest.

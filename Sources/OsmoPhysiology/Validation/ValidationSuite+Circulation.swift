@@ -10,16 +10,16 @@ extension ValidationSuite {
     static let circulationGroup = "circulation"
 
     public static func circulationRows() -> [ValidationRow] {
-        restingCirculation() + atlsClasses() + postural() + autoregulation() + shockLactate()
+        restingCirculation() + atlsClasses() + postural() + autoregulation() + shockLactate() + dehydrationSigns()
     }
 
     static func circulation(_ patient: Patient) -> CirculationConstants {
         BodyConstants(patient: patient, parameters: ModelParameters()).circulation
     }
 
-    /// The circulation with the blood volume `lossFraction` below normal (plasma lost, red cells kept).
+    /// The circulation with `lossFraction` of the reference blood volume (70 mL/kg adult) lost (plasma lost, red cells kept).
     static func withBloodLoss(_ cc: CirculationConstants, _ lossFraction: Double, standing: Bool = false) -> Haemodynamics {
-        let plasma = cc.bloodVolume0 * (1 - lossFraction) - cc.redCellVolume
+        let plasma = cc.bloodVolume0 - lossFraction * cc.referenceBloodVolume - cc.redCellVolume
         return cc.state(plasmaVolume: plasma, shift: standing ? cc.standingShift : 0)
     }
 
@@ -49,15 +49,16 @@ extension ValidationSuite {
         let g = circulationGroup, cc = circulation(.adult)
         let src = "ATLS classes (Rossaint et al., Crit Care 2016, table 2; search)"
         let h14 = withBloodLoss(cc, 0.14), h30 = withBloodLoss(cc, 0.30), h40 = withBloodLoss(cc, 0.40)
-        let h45 = withBloodLoss(cc, 0.45)
+        let h45 = withBloodLoss(cc, 0.45), h20 = withBloodLoss(cc, 0.20), h35 = withBloodLoss(cc, 0.35)
+        let rest = withBloodLoss(cc, 0)
         // The coupled model: an isotonic (plasma-only) prescribed loss, HR when the blood volume is 14 % down.
         var p = SimulationProblem(durationH: 12, sampleIntervalH: 1.0 / 30)
         let loss = StoolComposition(sodium: 140, potassium: 4, chloride: 115, bicarbonate: 29, magnesium: 0)
         p.illness = .prescribedStool(PrescribedStool(ratesMLPerKgH: [(0, 20), (12, 0)], composition: loss))
         p.overrides = ["maintenance_intake_fraction": 0, "thirst_water_intake": 0]
         let tr = run(p)
-        let bv0 = tr.value(.blood_volume_L, at: 0)
-        let t14 = firstTime(tr, .blood_volume_L) { $0 <= 0.86 * bv0 }
+        let bv0 = tr.value(.blood_volume_L, at: 0), ref = cc.referenceBloodVolume
+        let t14 = firstTime(tr, .blood_volume_L) { $0 <= bv0 - 0.14 * ref }
         return [
             ValidationRow(g, "isotonic loss (20 mL/kg/h): heart rate at 14 % blood-volume loss (class I)", low: 70, high: 100,
                           model: t14.map { at(tr, .heart_rate_bpm, $0) } ?? .nan, unit: "bpm", source: src, expected: "< 100"),
@@ -76,6 +77,21 @@ extension ValidationSuite {
                           model: h40.systolic, unit: "mmHg", source: src, expected: "decreased (< 100)"),
             ValidationRow(g, "45 % blood-volume loss: heart rate (class IV)", low: 140, high: 180,
                           model: h45.heartRate, unit: "bpm", source: src, expected: "> 140"),
+            ValidationRow(g, "20 % blood-volume loss: heart rate (class II)", low: 100, high: 120,
+                          model: h20.heartRate, unit: "bpm", source: src),
+            ValidationRow(g, "20 % blood-volume loss: systolic fall (class II: normal)", low: 0, high: 15,
+                          model: rest.systolic - h20.systolic, unit: "mmHg", source: src, expected: "normal"),
+            ValidationRow(g, "35 % blood-volume loss: heart rate (class III)", low: 120, high: 140,
+                          model: h35.heartRate, unit: "bpm", source: src),
+            ValidationRow(g, "45 % blood-volume loss: systolic pressure (class IV: markedly low)", low: 40, high: 80,
+                          model: h45.systolic, unit: "mmHg", source: src + "; class IV: profound hypotension",
+                          expected: "markedly decreased"),
+            ValidationRow(g, "45 % blood-volume loss: cardiac output relative to rest (venous return limited)", low: 0.3, high: 0.5,
+                          // haemorrhage keeps the haematocrit: the viscosity of withBloodLoss's plasma-only loss divided out
+                          model: h45.cardiacOutputRel * exp(cc.viscosityGain * (h45.haematocrit - cc.haematocrit0)), unit: "",
+                          source: "Guyton: cardiac output follows the mean systemic filling pressure as stressed volume is lost "
+                              + "(Persichini et al., Crit Care 2022; search); class IV base deficit ≤ −10 (Mutschler et al. 2013; search)",
+                          expected: "≈ 0.3–0.5"),
         ]
     }
 
@@ -140,6 +156,33 @@ extension ValidationSuite {
                           model: lac, unit: "mmol/L",
                           source: "Wang et al., NEJM 1986: lactic acidaemia adds to the anion gap of cholera (value recalled, unconfirmed)",
                           expected: "raised (2–6)"),
+        ]
+    }
+
+    /// The bedside signs of dehydration in cholera (Harris et al., Lancet 2012, table 2: "some" dehydration 5–10 % of
+    /// body weight, pulse rapid and of low volume; severe > 10 %, pulse weak or absent; Medscape (Handa): 5–8 % postural
+    /// hypotension and tachycardia, > 10 % weak, thready or absent pulse; search). The arm of `cholera-adult.yaml`
+    /// that drinks nothing (no usual intake, no thirst drinking), read when the weight loss first reaches 10 %.
+    static func dehydrationSigns() -> [ValidationRow] {
+        let g = circulationGroup
+        let src = "Harris et al., Lancet 2012, table 2; Medscape, cholera: > 10 % loss: weak, thready or absent pulse (search)"
+        var p = SimulationProblem(durationH: 72, sampleIntervalH: 0.25)
+        p.illness = .pathogen(.cholera, severity: 1, onsetH: 0)
+        p.overrides = ["maintenance_intake_fraction": 0, "thirst_water_intake": 0]
+        let tr = run(p)
+        let t10 = firstTime(tr, .weight_loss_pct) { $0 >= 10 }
+        let hr = t10.map { at(tr, .heart_rate_bpm, $0) } ?? .nan
+        let pp = t10.map { (at(tr, .systolic_mmHg, $0) - at(tr, .diastolic_mmHg, $0)) / 40 } ?? .nan
+        let rise = t10.map { at(tr, .orthostatic_hr_rise_bpm, $0) } ?? .nan
+        return [
+            ValidationRow(g, "cholera, nothing by mouth, at 10 % weight loss: heart rate (rapid pulse)", low: 100, high: 140,
+                          model: hr, unit: "bpm", source: src, expected: "> 100"),
+            ValidationRow(g, "cholera, nothing by mouth, at 10 % weight loss: pulse pressure relative to rest (weak pulse)",
+                          low: 0.2, high: 0.7, model: pp, unit: "", source: src, expected: "low volume"),
+            ValidationRow(g, "cholera, nothing by mouth, at 10 % weight loss: postural pulse rise", low: 30, high: 80,
+                          model: rise, unit: "bpm",
+                          source: "Medscape, cholera: postural hypotension and tachycardia from 5–8 % loss; McGee et al. 1999: ≥ 30 bpm (search)",
+                          expected: "≥ 30"),
         ]
     }
 }
