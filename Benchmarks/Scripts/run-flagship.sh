@@ -7,6 +7,7 @@
 #   SCRATCH=.build-mine bash Benchmarks/Scripts/run-flagship.sh   (SwiftPM scratch path; default .build,
 #                                                                   "-static" appended for the static build)
 #   STATIC=0 bash Benchmarks/Scripts/run-flagship.sh              (dynamically linked Swift runtime)
+#   OSMO=path/to/osmo bash Benchmarks/Scripts/run-flagship.sh     (time this binary; nothing is built)
 # Uses hyperfine when installed; otherwise times RUNS runs itself and prints min / median / max.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,13 +15,15 @@ runs=${1:-20}
 scratch=${SCRATCH:-.build}
 # A command-line tool is deployed with the Swift runtime linked in statically: process start-up
 # drops from ~10 ms to ~5 ms (dynamic linking of libswiftCore, Foundation, ICU). STATIC=0 to compare.
-if [ "${STATIC:-1}" = 1 ]; then
+if [ -n "${OSMO:-}" ]; then
+  bin=$OSMO
+elif [ "${STATIC:-1}" = 1 ]; then
   scratch="${scratch}-static"
   swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product osmo >/dev/null
 else
   swift build -c release --scratch-path "$scratch" --product osmo >/dev/null
 fi
-bin="$scratch/release/osmo"
+bin=${bin:-"$scratch/release/osmo"}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cmd=("$bin" run Scenarios/norovirus-adult.yaml --every "1 min" --out "$out")

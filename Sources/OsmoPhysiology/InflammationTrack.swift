@@ -156,8 +156,35 @@ public struct InflammationTrack: Sendable {
     }
 
     /// The whole state at time `t`, written into `out` (``InflammationModel/stateCount`` values).
+    /// The same values as ``component(_:at:)`` for every `i`, with the segment, the interval and the
+    /// Hermite weights found once instead of once per component.
     func state(at t: Double, into out: UnsafeMutablePointer<Double>) {
-        for i in 0..<Self.n { out[i] = component(i, at: t) }
+        let n = Self.n
+        guard !segments.isEmpty else {
+            for i in 0..<n { out[i] = baseline[i] }
+            return
+        }
+        var k = 0
+        while k + 1 < segments.count && t >= segments[k + 1].start { k += 1 }
+        let seg = segments[k]
+        let u = Swift.min(Swift.max((t - seg.start) / seg.step, 0), Double(seg.count - 1))
+        let j = Swift.min(Int(u), seg.count - 2)
+        seg.values.withUnsafeBufferPointer { values in
+            if j < 0 {
+                for i in 0..<n { out[i] = values[i] }
+                return
+            }
+            seg.slopes.withUnsafeBufferPointer { slopes in
+                let s = u - Double(j)
+                let s2 = s * s, s3 = s2 * s
+                let a = 2 * s3 - 3 * s2 + 1, b = s3 - 2 * s2 + s, c = -2 * s3 + 3 * s2, d = s3 - s2
+                let v0 = values.baseAddress! + j * n, v1 = v0 + n
+                let d0 = slopes.baseAddress! + j * n, d1 = d0 + n
+                for i in 0..<n {
+                    out[i] = a * v0[i] + b * seg.step * d0[i] + c * v1[i] + d * seg.step * d1[i]
+                }
+            }
+        }
     }
 
     /// Core temperature, °C.

@@ -18,7 +18,19 @@ struct Observer {
             + y[s + S.lumen]
     }
 
+    /// The columns in order (`allCases` of a `CaseIterable` enum builds a new array at every use).
+    static let columns = Observable.allCases
+
     func append(t: Double, y: UnsafeBufferPointer<Double>, system model: FluidModel, to values: inout [Double]) {
+        // The row is written on the stack and appended once (one uniqueness check and copy a sample,
+        // not one per column); the values are the same.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Observer.columns.count) { row in
+            fill(row, t: t, y: y, system: model)
+            values.append(contentsOf: row)
+        }
+    }
+
+    private func fill(_ row: UnsafeMutableBufferPointer<Double>, t: Double, y: UnsafeBufferPointer<Double>, system model: FluidModel) {
         typealias S = StateIndex
         let f = model.fluxes(t: t, y: y)
         let w0 = weightKg
@@ -40,7 +52,7 @@ struct Observer {
             let hrRise = standing.heartRate - circ.heartRate, sbpDrop = circ.systolic - standing.systolic
             let cramp = crampScore(kPlasma: f.kPlasma, mgPlasma: f.mgPlasma, naPlasma: f.naPlasma,
                                    extracellularVolumeFraction: ve / model.constants.ecf0)
-            for o in Observable.allCases {
+            for (j, o) in Observer.columns.enumerated() {
                 let v: Double
                 switch o {
                 case .time_h: v = t
@@ -132,7 +144,7 @@ struct Observer {
                 case .dizziness: v = Circulation.dizzy(hrRise: hrRise, sbpDrop: sbpDrop, restingHeartRate: cc.heartRate0) ? 1 : 0
                 case .shock: v = circ.systolic < cc.hypotensionSystolic ? 1 : 0
                 }
-                values.append(v)
+                row[j] = v
             }
         }
     }

@@ -6,7 +6,8 @@ import Darwin
 import Foundation
 
 /// The files of one `osmo run` as a set: `timeseries.csv`, `summary.csv`, and last a manifest
-/// (`.osmo-run`) holding both files' sizes and FNV-1a hashes.
+/// (`.osmo-run`) holding both files' sizes and hashes (xxHash64 since manifest v2; v1, FNV-1a, is
+/// still read).
 ///
 /// Writing: lock the directory (``OutputLock``: a second run into the same `--out` is refused),
 /// write both files as temporaries, remove the old manifest, rename both into place, write the new
@@ -15,7 +16,9 @@ import Foundation
 /// which readers check for the same arms and sample counts and otherwise refuse.
 public enum RunOutput {
     public static let manifestName = ".osmo-run"
-    static let manifestVersion = "osmo-run v1"
+    static let manifestVersion = "osmo-run v2"
+    /// Manifests of earlier osmo versions: the same lines with FNV-1a hashes.
+    static let manifestVersionFNV = "osmo-run v1"
 
     public struct Mismatch: Error, CustomStringConvertible {
         public var description: String
@@ -39,10 +42,10 @@ public enum RunOutput {
             unlink(smTmp)
             throw error
         }
-        var hash = FNV64()
+        var hash = XXH64()
         var size = 0
         for chunk in timeseries { hash.add(chunk); size += chunk.count }
-        var sHash = FNV64()
+        var sHash = XXH64()
         sHash.add(summary)
         let manifest = "\(manifestVersion)\ntimeseries.csv \(size) \(hash.hex)\nsummary.csv \(summary.count) \(sHash.hex)\n"
         unlink(dir + "/" + manifestName)
@@ -62,19 +65,29 @@ public enum RunOutput {
     public static func verify(directory dir: String, timeseries: [UInt8], summary: [UInt8]?) throws -> Bool {
         guard let m = try? InputFile.read(dir + "/" + manifestName, maxBytes: 4096) else { return false }
         let lines = String(decoding: m, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard lines.count == 3, lines[0] == manifestVersion else {
+        guard lines.count == 3, lines[0] == manifestVersion || lines[0] == manifestVersionFNV else {
             throw Mismatch(description: "\(TerminalText.escaped(dir))/\(manifestName) is not an osmo run manifest")
         }
         func check(_ line: String, _ name: String, _ bytes: [UInt8]?) throws {
-            var h = FNV64()
-            if let bytes { h.add(bytes) }
-            guard let bytes, line == "\(name) \(bytes.count) \(h.hex)" else {
+            guard let bytes, line == "\(name) \(bytes.count) \(hash(bytes, fnv: lines[0] == manifestVersionFNV))" else {
                 throw Mismatch(description: "\(TerminalText.escaped(dir))/\(name) is not the file its run wrote (its size or hash differs from \(manifestName)): the directory mixes two runs or one was interrupted; run again")
             }
         }
         try check(lines[1], "timeseries.csv", timeseries)
         try check(lines[2], "summary.csv", summary)
         return true
+    }
+
+    /// The hash of a manifest line: xxHash64, or FNV-1a in a v1 manifest.
+    static func hash(_ bytes: [UInt8], fnv: Bool) -> String {
+        if fnv {
+            var h = FNV64()
+            h.add(bytes)
+            return h.hex
+        }
+        var h = XXH64()
+        h.add(bytes)
+        return h.hex
     }
 }
 
