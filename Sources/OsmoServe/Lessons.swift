@@ -24,7 +24,7 @@ public enum Lessons {
                look: "Figure 4: the temperature rises as the cytokines peak; figure 6: invisible losses grow while the fever lasts. Switch `inflammation` off and on to see the size of the fever effect; try the child (rotavirus) too.",
                mechanisms: [:]),
         Lesson(number: 6, question: "When should I see a doctor?", scenario: "cholera-adult",
-               look: "The warning signs, in the order they appear: untreated cholera reaches the dehydration signs within the first day. The iv-then-ors arm shows why a drip comes first when someone arrives severely dehydrated."),
+               look: "The warning signs, in the order they appear: untreated cholera reaches the dehydration signs within the first day. The iv-then-ors arm, too sick to drink until it arrives at hour 20 severely dehydrated, shows why a drip comes first."),
         Lesson(number: 7, question: "Why does paracetamol ease the ache but not the cramps?", scenario: "campylobacter-adult",
                look: "Figure 5: ORS lowers the cramp score but not the ache; paracetamol or ibuprofen lowers the ache and (figure 4) the fever below 102 °F, and leaves the cramps where ORS put them. The warning signs add blood in the stool and severe abdominal pain, which no medicine here changes."),
         Lesson(number: 8, question: "What are the signs of dehydration at the bedside?", scenario: "cholera-adult",

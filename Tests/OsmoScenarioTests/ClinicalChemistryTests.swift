@@ -114,7 +114,7 @@ import Testing
             }
         }
     }
-    static let knownWideGap: Set<String> = ["cholera-adult/untreated", "cholera-adult/nothing-by-mouth"]
+    static let knownWideGap: Set<String> = ["cholera-adult/untreated", "cholera-adult/nothing-by-mouth", "cholera-adult/iv-then-ors"]
 
     /// Diarrhoeal stool is never salt-free: while the stool rate is above 3 × basal, stool Na ≥ 10 and
     /// Na + K ≥ 30 mmol/L.

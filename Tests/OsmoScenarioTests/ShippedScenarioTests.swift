@@ -56,9 +56,10 @@ import Testing
         let iv = arm.infusions.map { $0.rateLPerH * ($0.stopH - $0.startH) }
         #expect(abs(iv[0] - 0.030 * 70) < 1e-12 && abs(arm.infusions[0].stopH - arm.infusions[0].startH - 0.5) < 1e-12)
         #expect(abs(iv[1] - 0.070 * 70) < 1e-12 && abs(arm.infusions[1].stopH - arm.infusions[1].startH - 2.5) < 1e-12)
-        // Then Plan A: ORS after each loose stool from the end of plan C to the end of the run.
-        #expect(arm.drinks.map(\.schedule) == [.perStool(volumeL: 0.25, stoolVolumeL: 0.25, startH: 15, stopH: s.durationH)])
-        #expect(abs(arm.infusions[1].stopH - 15) < 1e-12)
+        // Then Plan A: ORS after each loose stool, and water to thirst, from the end of plan C to the end of the run.
+        #expect(arm.drinks.map(\.schedule) == [.perStool(volumeL: 0.25, stoolVolumeL: 0.25, startH: 23, stopH: s.durationH),
+                                               .adLib(startH: 23, stopH: s.durationH)])
+        #expect(abs(arm.infusions[1].stopH - 23) < 1e-12)
     }
 
     @Test(arguments: Repo.shipped) func runsAndWritesBothFiles(_ name: String) throws {
