@@ -136,53 +136,50 @@ public struct InflammationTrack: Sendable {
         failure = failed
     }
 
+    /// Where time `t` falls: the segment, the interval j in it (−1 when the segment has one sample) and the
+    /// cubic Hermite weights (a, b·step, c, d·step) of its two end values and slopes; nil before any segment.
+    @inline(__always)
+    private func position(at t: Double) -> (segment: Int, j: Int, a: Double, b: Double, c: Double, d: Double)? {
+        guard !segments.isEmpty else { return nil }
+        var k = 0
+        while k + 1 < segments.count && t >= segments[k + 1].start { k += 1 }
+        let seg = segments[k]
+        let u = Swift.min(Swift.max((t - seg.start) / seg.step, 0), Double(seg.count - 1))
+        let j = Swift.min(Int(u), seg.count - 2)
+        if j < 0 { return (k, j, 1, 0, 0, 0) }
+        let s = u - Double(j)
+        let s2 = s * s, s3 = s2 * s
+        return (k, j, 2 * s3 - 3 * s2 + 1, (s3 - 2 * s2 + s) * seg.step, -2 * s3 + 3 * s2, (s3 - s2) * seg.step)
+    }
+
     /// Component `i` of the state at time `t` (h).
     @inline(__always)
     func component(_ i: Int, at t: Double) -> Double {
-        guard !segments.isEmpty else { return baseline[i] }
-        var k = 0
-        while k + 1 < segments.count && t >= segments[k + 1].start { k += 1 }
-        let seg = segments[k]
-        let n = Self.n
-        let u = Swift.min(Swift.max((t - seg.start) / seg.step, 0), Double(seg.count - 1))
-        let j = Swift.min(Int(u), seg.count - 2)
-        if j < 0 { return seg.values[i] }
-        let s = u - Double(j)
-        let s2 = s * s, s3 = s2 * s
-        let y0 = seg.values[j * n + i], y1 = seg.values[(j + 1) * n + i]
-        let f0 = seg.slopes[j * n + i], f1 = seg.slopes[(j + 1) * n + i]
-        return (2 * s3 - 3 * s2 + 1) * y0 + (s3 - 2 * s2 + s) * seg.step * f0 + (-2 * s3 + 3 * s2) * y1
-            + (s3 - s2) * seg.step * f1
+        guard let p = position(at: t) else { return baseline[i] }
+        let seg = segments[p.segment], n = Self.n
+        if p.j < 0 { return seg.values[i] }
+        return p.a * seg.values[p.j * n + i] + p.b * seg.slopes[p.j * n + i] + p.c * seg.values[(p.j + 1) * n + i]
+            + p.d * seg.slopes[(p.j + 1) * n + i]
     }
 
-    /// The whole state at time `t`, written into `out` (``InflammationModel/stateCount`` values).
-    /// The same values as ``component(_:at:)`` for every `i`, with the segment, the interval and the
-    /// Hermite weights found once instead of once per component.
+    /// The whole state at time `t`, written into `out` (``InflammationModel/stateCount`` values): the same values
+    /// as ``component(_:at:)`` for every `i`, with the position found once instead of once per component.
     func state(at t: Double, into out: UnsafeMutablePointer<Double>) {
         let n = Self.n
-        guard !segments.isEmpty else {
+        guard let p = position(at: t) else {
             for i in 0..<n { out[i] = baseline[i] }
             return
         }
-        var k = 0
-        while k + 1 < segments.count && t >= segments[k + 1].start { k += 1 }
-        let seg = segments[k]
-        let u = Swift.min(Swift.max((t - seg.start) / seg.step, 0), Double(seg.count - 1))
-        let j = Swift.min(Int(u), seg.count - 2)
+        let seg = segments[p.segment]
         seg.values.withUnsafeBufferPointer { values in
-            if j < 0 {
+            if p.j < 0 {
                 for i in 0..<n { out[i] = values[i] }
                 return
             }
             seg.slopes.withUnsafeBufferPointer { slopes in
-                let s = u - Double(j)
-                let s2 = s * s, s3 = s2 * s
-                let a = 2 * s3 - 3 * s2 + 1, b = s3 - 2 * s2 + s, c = -2 * s3 + 3 * s2, d = s3 - s2
-                let v0 = values.baseAddress! + j * n, v1 = v0 + n
-                let d0 = slopes.baseAddress! + j * n, d1 = d0 + n
-                for i in 0..<n {
-                    out[i] = a * v0[i] + b * seg.step * d0[i] + c * v1[i] + d * seg.step * d1[i]
-                }
+                let v0 = values.baseAddress! + p.j * n, v1 = v0 + n
+                let d0 = slopes.baseAddress! + p.j * n, d1 = d0 + n
+                for i in 0..<n { out[i] = p.a * v0[i] + p.b * d0[i] + p.c * v1[i] + p.d * d1[i] }
             }
         }
     }
